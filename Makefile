@@ -1,0 +1,41 @@
+# vfio-wc: write-combining mmap cookies for vfio-pci, as a kernel patch series.
+#
+#   make check     everything CI runs (see README.md)
+#   make demo      the user-visible demo
+#   make tree      linux/ = Linux 7.3 base + patches/ as git commits
+#   make refresh   patches/ = git format-patch of linux/ (base..HEAD)
+#   make lint      checkpatch --strict + kernel-doc on the series
+#   make build-x86_64 / build-arm64      test kernel from linux/
+#   make guest-x86_64 / guest-arm64      build + boot the test guest from linux/
+
+SHELL := /bin/bash
+ARCHES := x86_64 arm64
+
+.PHONY: check demo tree refresh lint deps clean $(addprefix build-,$(ARCHES)) $(addprefix guest-,$(ARCHES))
+
+check:
+	@./scripts/check.sh
+
+demo:
+	@./scripts/demo.sh
+
+deps:
+	@./scripts/deps.sh
+
+tree: deps
+	@./scripts/tree.sh
+
+refresh:
+	@./scripts/refresh.sh
+
+lint:
+	@LINUX=$(CURDIR)/linux ./scripts/gates.sh static /dev/stdout
+
+$(addprefix build-,$(ARCHES)): build-%:
+	@./scripts/build-kernel.sh $* $* configs/kunit.config
+
+$(addprefix guest-,$(ARCHES)): guest-%:
+	@./scripts/guest.sh $*
+
+clean:
+	rm -rf out

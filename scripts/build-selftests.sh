@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# build-selftests.sh ARCH: install the uAPI headers and build the kselftests
+# the guests run (tests/selftests.list), statically, into out/selftests/ARCH.
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+
+arch=$1
+sysroot=$("$top/scripts/sysroot.sh" "$arch")
+hdr=$OUT/build/headers-$arch
+dst=$OUT/selftests/$arch
+log=$OUT/logs/selftests-$arch.log
+cross=$(cross_compile "$arch")
+case $arch in
+arm64) libdir=$sysroot/usr/lib/aarch64-linux-gnu ;;
+*) libdir=/usr/lib/x86_64-linux-gnu ;;
+esac
+
+: >"$log"
+mkdir -p "$hdr" "$dst"
+kmake "$arch" "$hdr" headers_install INSTALL_HDR_PATH="$hdr/usr" >>"$log" 2>&1
+
+# tests/selftests.list: "<dir under tools/testing/selftests> [make targets]"
+while read -r dir targets; do
+	case "$dir" in ''|'#'*) continue ;; esac
+	mkdir -p "$dst/$dir"
+	make -C "$LINUX/tools/testing/selftests/$dir" -j"$JOBS" \
+		ARCH="$arch" CROSS_COMPILE="$cross" OUTPUT="$dst/$dir" \
+		KHDR_INCLUDES="-isystem $hdr/usr/include" \
+		EXTRA_CFLAGS="-isystem $sysroot/usr/include" \
+		LDFLAGS="-static -L$libdir" $targets >>"$log" 2>&1 ||
+		{ tail -30 "$log" >&2; exit 1; }
+done <"$top/tests/selftests.list"
+echo "$dst"

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# check.sh: everything CI runs.  Applies patches/ to a fresh base tree in
+# out/linux, runs the patch gates, builds and boots the x86_64 and arm64
+# test guests (KUnit at boot, kselftests from /init), runs KUnit on i386,
+# and ends with "N passed, N failed, N skipped".
+set -uo pipefail
+export LINUX=${LINUX:-$(cd "$(dirname "$0")/.." && pwd)/out/linux}
+. "$(dirname "$0")/env.sh"
+
+ARCHES=${ARCHES:-x86_64 arm64}
+results=$OUT/results.tsv
+: >"$results"
+nsteps=$((3 + 3 * $(wc -w <<<"$ARCHES") + 2))
+n=0
+next() { n=$((n + 1)); step "[$n/$nsteps] $*"; }
+record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$results"; }
+
+# run_step SUITE NAME CMD...: run CMD, record pass/fail, keep its output in the log
+run_step() {
+	local suite=$1 name=$2
+	shift 2
+	if "$@"; then record "$suite" "$name" pass; return 0; fi
+	record "$suite" "$name" fail "see out/logs"
+	return 1
+}
+
+start=$(date +%s)
+next "host packages"
+"$top/scripts/deps.sh" >"$OUT/logs/deps.log" 2>&1 ||
+	{ cat "$OUT/logs/deps.log"; echo "0 passed, 1 failed"; exit 1; }
+
+next "base tree + series -> $LINUX"
+if ! FORCE=1 "$top/scripts/tree.sh" "$LINUX" >"$OUT/logs/tree.log" 2>&1; then
+	cat "$OUT/logs/tree.log"
+	record series apply fail
+else
+	record series apply pass
+	sed 's/^/      /' "$OUT/logs/tree.log" | tail -2
+
+	next "patch gates: checkpatch --strict, kernel-doc"
+	"$top/scripts/gates.sh" static "$results"
+
+	for arch in $ARCHES; do
+		"$top/scripts/arch-run.sh" "$arch" "$results" "$n" "$nsteps"
+		n=$((n + 3))
+	done
+
+	next "patch gates: every patch builds, sparse + W=1, uapi header test"
+	"$top/scripts/gates.sh" build "$results"
+
+	next "KUnit on i386 (32-bit pgoff)"
+	"$top/scripts/kunit32.sh" "$results"
+fi
+
+"$top/scripts/summary.sh" "$results" "$(($(date +%s) - start))"

@@ -1,0 +1,39 @@
+# Sourced by the scripts: paths, ccache and reproducible-build settings.
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CACHE=${VFIO_WC_CACHE:-$HOME/.cache/vfio-wc}
+OUT=$top/out
+LINUX=${LINUX:-$top/linux}
+mkdir -p "$OUT/logs"
+
+export CCACHE_DIR=$CACHE/ccache
+export CCACHE_BASEDIR=$top
+export CCACHE_NOHASHDIR=1
+export CCACHE_COMPILERCHECK=content
+export CCACHE_SLOPPINESS=time_macros,include_file_mtime,include_file_ctime
+export KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 2026"
+export KBUILD_BUILD_USER=vfio-wc KBUILD_BUILD_HOST=localhost
+mkdir -p "$CCACHE_DIR"
+ccache -M 8G >/dev/null
+
+JOBS=${JOBS:-$(nproc)}
+
+# cross_compile ARCH: the CROSS_COMPILE prefix for ARCH on this host
+cross_compile() {
+	case "$1" in
+	arm64) echo aarch64-linux-gnu- ;;
+	*) echo "" ;;
+	esac
+}
+
+# kmake ARCH BUILDDIR ARGS...: make in linux/ for ARCH into BUILDDIR
+kmake() {
+	local arch=$1 build=$2
+	shift 2
+	local cc
+	cc="$(cross_compile "$arch")gcc"
+	make -s -C "$LINUX" O="$build" ARCH="$arch" \
+		CROSS_COMPILE="$(cross_compile "$arch")" CC="ccache $cc" \
+		HOSTCC="ccache gcc" -j"$JOBS" "$@"
+}
+
+step() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }

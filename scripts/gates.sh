@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# gates.sh static|build RESULTS: the patch gates, one result row each.
+#   static: checkpatch --strict on every patch; kernel-doc -none -Wall on the
+#           kernel files the series touches (new files clean, old files no
+#           new warnings).
+#   build:  every patch builds on its own (touched directories, each arch,
+#           incremental on top of the test kernels' build trees); sparse
+#           (C=2) and W=1 give no new warnings in the touched .c files.
+# Run 'build' after the test kernels are built; it leaves the tree at HEAD.
+set -uo pipefail
+. "$(dirname "$0")/env.sh"
+
+mode=$1 results=$2
+ARCHES=${ARCHES:-x86_64 arm64}
+record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$results"; }
+git_l() { git -C "$LINUX" "$@"; }
+commits=$(git_l rev-list --reverse base..HEAD)
+head=$(git_l rev-parse HEAD)
+
+# kernel-side files (not tools/, not Documentation/) touched by the series
+touched() { git_l diff --name-only --diff-filter=AM base HEAD -- "$@" |
+	grep -v -e '^tools/' -e '^Documentation/' || true; }
+
+# does a path belong to a build for ARCH?
+for_arch() {
+	case "$2" in
+	arch/x86/*) [ "$1" = x86_64 ] ;;
+	arch/arm64/*) [ "$1" = arm64 ] ;;
+	arch/*) false ;;
+	*) true ;;
+	esac
+}
+
+if [ "$mode" = static ]; then
+	np=0
+	for p in "$top"/patches/[0-9]*.patch; do
+		[ -e "$p" ] || continue
+		case "$p" in */0000-cover-letter.patch) continue ;; esac
+		np=$((np + 1))
+		out=$("$LINUX/scripts/checkpatch.pl" --strict --no-signoff --terse \
+			--show-types "$p" 2>&1)
+		if grep -q 'total: 0 errors, 0 warnings, 0 checks' <<<"$out"; then
+			record gates "checkpatch ${p##*/}" pass
+		else
+			echo "$out" | grep -v '^total' | sed 's/^/      /'
+			record gates "checkpatch ${p##*/}" fail "$(grep '^total' <<<"$out")"
+		fi
+	done
+	[ "$np" = 0 ] && record gates "checkpatch (empty series)" pass
+
+	for f in $(touched '*.c' '*.h'); do
+		new=$("$LINUX/scripts/kernel-doc" -none -Wall "$LINUX/$f" 2>&1 |
+			sed -E 's/:[0-9]+:/:/' | sort)
+		old=""
+		if git_l cat-file -e "base:$f" 2>/dev/null; then
+			old=$(git_l show "base:$f" >"$OUT/kdoc-base.tmp" &&
+				"$LINUX/scripts/kernel-doc" -none -Wall "$OUT/kdoc-base.tmp" 2>&1 |
+				sed -E "s|$OUT/kdoc-base.tmp|$LINUX/$f|; s/:[0-9]+:/:/" | sort)
+		fi
+		added=$(comm -23 <(echo "$new") <(echo "$old") | sed '/^$/d')
+		if [ -z "$added" ]; then
+			record gates "kernel-doc $f" pass
+		else
+			echo "$added" | sed 's/^/      /'
+			record gates "kernel-doc $f" fail "$(wc -l <<<"$added") new warnings"
+		fi
+	done
+	exit 0
+fi
+
+# ---- build gates ----
+if [ -f "$OUT/build/x86_64/usr/include/linux/vfio.hdrtest" ]; then
+	record gates "uapi header test (CONFIG_UAPI_HEADER_TEST)" pass
+elif [[ " $ARCHES " == *" x86_64 "* ]]; then
+	record gates "uapi header test (CONFIG_UAPI_HEADER_TEST)" fail "no usr/include/linux/vfio.hdrtest"
+fi
+
+[ -n "$commits" ] || { record gates "per-patch build (empty series)" pass; exit 0; }
+
+i=0
+for c in $commits; do
+	i=$((i + 1))
+	subj=$(git_l log -1 --format=%s "$c")
+	git_l checkout -q "$c"
+	files=$(git_l diff --name-only "$c^" "$c")
+	ok=1
+	for arch in $ARCHES; do
+		dirs=$(for f in $files; do
+			case "$f" in tools/* | Documentation/* | MAINTAINERS) continue ;; esac
+			for_arch "$arch" "$f" || continue
+			case "$f" in
+			include/uapi/*) echo usr/ ;;
+			include/*) ;;
+			*.c | */Makefile | */Kconfig) echo "$(dirname "$f")/" ;;
+			esac
+		done | sort -u)
+		[ -n "$dirs" ] || continue
+		if ! kmake "$arch" "$OUT/build/$arch" olddefconfig $dirs \
+			>"$OUT/logs/patch-$i-$arch.log" 2>&1; then
+			ok=0
+			tail -20 "$OUT/logs/patch-$i-$arch.log" | sed 's/^/      /'
+		fi
+	done
+	# selftests the patch touches (x86_64 build)
+	for d in $(echo "$files" | sed -n 's|^tools/testing/selftests/\([^/]*\)/.*|\1|p' | sort -u); do
+		if ! make -C "$LINUX/tools/testing/selftests/$d" -j"$JOBS" \
+			OUTPUT="$OUT/build/patch-selftests/$d" \
+			KHDR_INCLUDES="-isystem $OUT/build/headers-x86_64/usr/include" \
+			>"$OUT/logs/patch-$i-selftests-$d.log" 2>&1; then
+			ok=0
+			tail -20 "$OUT/logs/patch-$i-selftests-$d.log" | sed 's/^/      /'
+		fi
+	done
+	if [ "$ok" = 1 ]; then
+		record gates "builds: $(printf %04d $i) $subj" pass
+	else
+		record gates "builds: $(printf %04d $i) $subj" fail "out/logs/patch-$i-*.log"
+	fi
+done
+git_l checkout -q "$head"
+git_l checkout -q -B vfio-wc "$head" 2>/dev/null
+
+# sparse and W=1: no new warnings in touched .c files (HEAD vs base)
+warn_of() { # ARCH FILE...: sparse + W=1 warnings, line numbers dropped
+	local arch=$1
+	shift
+	local objs=()
+	for f in "$@"; do [ -f "$LINUX/$f" ] && objs+=("${f%.c}.o"); done
+	[ ${#objs[@]} -gt 0 ] || return 0
+	kmake "$arch" "$OUT/build/$arch" C=2 W=1 "${objs[@]}" 2>&1 |
+		grep -E 'warning:|error:' | sed -E 's/:[0-9]+:[0-9]+:/:/; s/:[0-9]+:/:/' | sort -u
+}
+for arch in $ARCHES; do
+	cfiles=$(for f in $(touched '*.c'); do for_arch "$arch" "$f" && echo "$f"; done)
+	[ -n "$cfiles" ] || continue
+	new=$(warn_of "$arch" $cfiles)
+	git_l checkout -q base
+	old=$(warn_of "$arch" $cfiles)
+	git_l checkout -q vfio-wc
+	kmake "$arch" "$OUT/build/$arch" $(for f in $cfiles; do echo "${f%.c}.o"; done) >/dev/null 2>&1
+	added=$(comm -23 <(echo "$new") <(echo "$old") | sed '/^$/d')
+	if [ -z "$added" ]; then
+		record gates "sparse+W=1 $arch ($(wc -w <<<"$cfiles") files)" pass
+	else
+		echo "$added" | sed 's/^/      /'
+		record gates "sparse+W=1 $arch" fail "$(wc -l <<<"$added") new warnings"
+	fi
+done
+exit 0

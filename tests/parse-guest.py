@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""parse-guest.py ARCH LOG KUNIT_JSON: turn a guest console log into result rows.
+
+Prints one tab-separated row per test: <suite> <test> <pass|fail|skip> [note].
+Kernel splats anywhere in the log are failures of the row <arch>/console.
+KUnit results come from 'kunit.py parse --json' (KUNIT_JSON, may be absent).  LOG "-": only the KUnit rows.
+"""
+import json
+import re
+import sys
+
+arch, log, kjson = sys.argv[1], sys.argv[2], sys.argv[3]
+text = "" if log == "-" else open(log, errors="replace").read()
+rows = []
+
+# Kernel reports that must never appear in a test run.
+SPLATS = [
+    r"------------\[ cut here \]------------",
+    r"WARNING: .* at ",
+    r"\bBUG: ",
+    r"\bOops\b",
+    r"Kernel panic",
+    r"possible circular locking dependency",
+    r"possible recursive locking",
+    r"inconsistent lock state",
+    r"suspicious RCU usage",
+    r"\bKASAN\b",
+    r"UBSAN:",
+    r"kmemleak: \d+ new suspected memory leaks",
+    r"unreferenced object 0x",
+    r"general protection fault",
+    r"Unable to handle kernel",
+    r"rcu: INFO: .* detected stalls",
+    r"INFO: task .* blocked for more than",
+    r"Call Trace:",
+]
+splat_re = re.compile("|".join(SPLATS))
+splats = [l for l in text.splitlines() if splat_re.search(l)]
+if log != "-":
+    rows.append((f"{arch}/console", "no kernel splat",
+                 "fail" if splats else "pass", splats[0].strip() if splats else ""))
+    done = re.search(r"^VFIOWC-DONE", text, re.M)
+    rows.append((f"{arch}/console", "guest finished", "pass" if done else "fail", ""))
+
+# KUnit (booted built-in suites), via kunit.py parse --json.
+try:
+    k = json.load(open(kjson))
+except (OSError, ValueError):
+    k = None
+
+def kunit_cases(suite, prefix):
+    for t in suite.get("sub_groups", []) or []:
+        yield from kunit_cases(t, prefix + t["name"] + ".")
+    for c in suite.get("test_cases", []) or []:
+        yield prefix + c["name"], c["status"]
+
+if k is not None:
+    for name, status in kunit_cases(k, ""):
+        r = {"PASS": "pass", "SKIP": "skip"}.get(status, "fail")
+        rows.append((f"{arch}/kunit", name, r, "" if r == "pass" else status))
+
+# kselftests between VFIOWC-RUN and VFIOWC-RC markers.
+run_re = re.compile(r"^VFIOWC-RUN (\S+) (\S+)\s*$")
+rc_re = re.compile(r"^VFIOWC-RC (\S+) (\S+) (\d+)\s*$")
+tap_re = re.compile(r"^(not ok|ok) \d+ (.*?)(?:\s+#\s*(SKIP|XFAIL|TODO)\b(.*))?$")
+cur, cases = None, []
+for line in text.splitlines():
+    line = line.rstrip("\r")
+    m = run_re.match(line)
+    if m:
+        cur, cases = (m.group(1), m.group(2)), []
+        continue
+    if cur is None:
+        continue
+    m = tap_re.match(line)
+    if m:
+        cases.append(m.groups())
+        continue
+    m = rc_re.match(line)
+    if m and (m.group(1), m.group(2)) == cur:
+        prog, dev = cur
+        suite = f"{arch}/{prog.split('/')[0]}"
+        rc = int(m.group(3))
+        for ok, name, directive, why in cases:
+            res = "skip" if directive == "SKIP" else ("pass" if ok == "ok" else "fail")
+            rows.append((suite, f"{prog.split('/')[-1]}[{dev}] {name}", res,
+                         (why or "").strip()))
+        if not cases:
+            res = "skip" if rc == 4 else ("pass" if rc == 0 else "fail")
+            rows.append((suite, f"{prog.split('/')[-1]}[{dev}]", res, f"rc={rc}"))
+        elif rc not in (0, 4) and all(c[0] == "ok" for c in cases):
+            rows.append((suite, f"{prog.split('/')[-1]}[{dev}] exit", "fail", f"rc={rc}"))
+        cur = None
+if cur is not None:
+    rows.append((f"{arch}/{cur[0].split('/')[0]}", f"{cur[0]}[{cur[1]}]",
+                 "fail", "no exit status (guest died or timed out)"))
+
+for r in rows:
+    print("\t".join(r))
