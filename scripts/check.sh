@@ -15,15 +15,6 @@ n=0
 next() { n=$((n + 1)); step "[$n/$nsteps] $*"; }
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$results"; }
 
-# run_step SUITE NAME CMD...: run CMD, record pass/fail, keep its output in the log
-run_step() {
-	local suite=$1 name=$2
-	shift 2
-	if "$@"; then record "$suite" "$name" pass; return 0; fi
-	record "$suite" "$name" fail "see out/logs"
-	return 1
-}
-
 start=$(date +%s)
 next "host packages"
 "$top/scripts/deps.sh" >"$OUT/logs/deps.log" 2>&1 ||

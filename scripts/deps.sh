@@ -6,7 +6,7 @@ set -euo pipefail
 
 pkgs=(
 	build-essential flex bison bc libelf-dev libssl-dev cpio kmod rsync
-	python3 git ccache sparse
+	python3 python3-ply python3-git git ccache sparse
 	qemu-system-x86 qemu-system-arm
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	busybox-static uuid-dev
