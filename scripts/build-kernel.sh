@@ -7,7 +7,7 @@ set -euo pipefail
 arch=$1
 name=${2:-$arch}
 shift $(($# > 1 ? 2 : 1))
-build=$OUT/build/$name
+build=$BUILD/$name
 log=$OUT/logs/build-$name.log
 frags=("$top/configs/common.config" "$top/configs/$arch.config" "$@")
 

@@ -6,8 +6,8 @@ set -euo pipefail
 
 arch=$1
 sysroot=$("$top/scripts/sysroot.sh" "$arch")
-hdr=$OUT/build/headers-$arch
-dst=$OUT/selftests/$arch
+hdr=$BUILD/headers-$arch
+dst=$BUILD/selftests/$arch
 log=$OUT/logs/selftests-$arch.log
 cross=$(cross_compile "$arch")
 case $arch in

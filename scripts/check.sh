@@ -5,6 +5,7 @@
 # and ends with "N passed, N failed, N skipped".
 set -uo pipefail
 export LINUX=${LINUX:-$(cd "$(dirname "$0")/.." && pwd)/out/linux}
+export BUILD=${BUILD:-$(dirname "$LINUX")/check/build}
 . "$(dirname "$0")/env.sh"
 
 ARCHES=${ARCHES:-x86_64 arm64}

@@ -3,7 +3,11 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${VFIO_WC_CACHE:-$HOME/.cache/vfio-wc}
 OUT=$top/out
 LINUX=${LINUX:-$top/linux}
-mkdir -p "$OUT/logs"
+# Build trees belong to one source tree: linux/ builds in out/build,
+# make check's fresh tree in out/check/build (kbuild and the selftests'
+# make compare mtimes, not source paths).
+BUILD=${BUILD:-$OUT/build}
+mkdir -p "$OUT/logs" "$BUILD"
 
 export CCACHE_DIR=$CACHE/ccache
 export CCACHE_BASEDIR=$top

@@ -83,7 +83,7 @@ if [ "$mode" = static ]; then
 fi
 
 # ---- build gates ----
-if [ -f "$OUT/build/x86_64/usr/include/linux/vfio.hdrtest" ]; then
+if [ -f "$BUILD/x86_64/usr/include/linux/vfio.hdrtest" ]; then
 	record gates "uapi header test (CONFIG_UAPI_HEADER_TEST)" pass
 elif [[ " $ARCHES " == *" x86_64 "* ]]; then
 	record gates "uapi header test (CONFIG_UAPI_HEADER_TEST)" fail "no usr/include/linux/vfio.hdrtest"
@@ -109,7 +109,7 @@ for c in $commits; do
 			esac
 		done | sort -u)
 		[ -n "$dirs" ] || continue
-		if ! kmake "$arch" "$OUT/build/$arch" olddefconfig $dirs \
+		if ! kmake "$arch" "$BUILD/$arch" olddefconfig $dirs \
 			>"$OUT/logs/patch-$i-$arch.log" 2>&1; then
 			ok=0
 			tail -20 "$OUT/logs/patch-$i-$arch.log" | sed 's/^/      /'
@@ -118,8 +118,8 @@ for c in $commits; do
 	# selftests the patch touches (x86_64 build)
 	for d in $(echo "$files" | sed -n 's|^tools/testing/selftests/\([^/]*\)/.*|\1|p' | sort -u); do
 		if ! make -C "$LINUX/tools/testing/selftests/$d" -j"$JOBS" \
-			OUTPUT="$OUT/build/patch-selftests/$d" \
-			KHDR_INCLUDES="-isystem $OUT/build/headers-x86_64/usr/include" \
+			OUTPUT="$BUILD/patch-selftests/$d" \
+			KHDR_INCLUDES="-isystem $BUILD/headers-x86_64/usr/include" \
 			>"$OUT/logs/patch-$i-selftests-$d.log" 2>&1; then
 			ok=0
 			tail -20 "$OUT/logs/patch-$i-selftests-$d.log" | sed 's/^/      /'
@@ -141,7 +141,7 @@ warn_of() { # ARCH FILE...: sparse + W=1 warnings, line numbers dropped
 	local objs=()
 	for f in "$@"; do [ -f "$LINUX/$f" ] && objs+=("${f%.c}.o"); done
 	[ ${#objs[@]} -gt 0 ] || return 0
-	kmake "$arch" "$OUT/build/$arch" C=2 W=1 "${objs[@]}" 2>&1 |
+	kmake "$arch" "$BUILD/$arch" C=2 W=1 "${objs[@]}" 2>&1 |
 		grep -E 'warning:|error:' | sed -E 's/:[0-9]+:[0-9]+:/:/; s/:[0-9]+:/:/' | sort -u
 }
 for arch in $ARCHES; do
@@ -151,7 +151,7 @@ for arch in $ARCHES; do
 	git_l checkout -q base
 	old=$(warn_of "$arch" $cfiles)
 	git_l checkout -q vfio-wc
-	kmake "$arch" "$OUT/build/$arch" $(for f in $cfiles; do echo "${f%.c}.o"; done) >/dev/null 2>&1
+	kmake "$arch" "$BUILD/$arch" $(for f in $cfiles; do echo "${f%.c}.o"; done) >/dev/null 2>&1
 	added=$(comm -23 <(echo "$new") <(echo "$old") | sed '/^$/d')
 	if [ -z "$added" ]; then
 		record gates "sparse+W=1 $arch ($(wc -w <<<"$cfiles") files)" pass

@@ -6,8 +6,8 @@ set -euo pipefail
 
 arch=$1
 sysroot=$("$top/scripts/sysroot.sh" "$arch")
-stage=$OUT/initramfs-$arch
-img=$OUT/initramfs-$arch.cpio.gz
+stage=$BUILD/initramfs-$arch
+img=$BUILD/initramfs-$arch.cpio.gz
 
 rm -rf "$stage"
 mkdir -p "$stage"/{bin,sbin,dev,proc,sys,tmp,tests}
@@ -21,7 +21,7 @@ done
 cp "$top/tests/init" "$stage/init"
 chmod +x "$stage/init"
 cp "$top/tests/run.list" "$stage/tests/run.list"
-rsync -a --exclude="*.o" --exclude="*.d" --exclude=libvfio "$OUT/selftests/$arch/" "$stage/tests/"
+rsync -a --exclude="*.o" --exclude="*.d" --exclude=libvfio "$BUILD/selftests/$arch/" "$stage/tests/"
 (cd "$stage" && find . -print0 | LC_ALL=C sort -z |
 	cpio --null -o -H newc --reproducible 2>/dev/null) | gzip -1 >"$img"
 echo "$img"

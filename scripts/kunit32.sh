@@ -13,7 +13,7 @@ for f in ${KUNITCONFIGS:-drivers/vfio/.kunitconfig}; do
 	[ -f "$LINUX/$f" ] && kunitconfigs+=(--kunitconfig="$f")
 done
 [ ${#kunitconfigs[@]} -gt 0 ] || kunitconfigs=(--kunitconfig="$top/configs/kunit.config")
-build=$OUT/build/kunit-i386
+build=$BUILD/kunit-i386
 log=$OUT/logs/kunit-i386.log
 json=$OUT/kunit-i386.json
 rm -f "$json"

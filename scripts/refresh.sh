@@ -23,8 +23,12 @@ fi
 git_l -c core.abbrev=12 format-patch -q --cover-letter \
 	--cover-from-description=subject --base=base --no-signature \
 	--thread=shallow --zero-commit -o "$top/patches" base..HEAD
-# the cover letter carries the date of the newest commit, not the clock
+# Stable output: the cover letter carries the date of the newest commit,
+# not the clock, and threading headers (which embed the clock) are left
+# to git send-email.
 date=$(git_l log -1 --format=%aD HEAD)
 sed -i "s/^Date: .*/Date: $date/" "$top/patches/0000-cover-letter.patch"
+sed -i '1,8{/^Message-Id: /d; /^In-Reply-To: /d; /^References: /d}' \
+	"$top"/patches/[0-9]*.patch
 (cd "$top/patches" && ls [0-9]*.patch | grep -v '^0000-') >"$top/patches/series"
 echo "refresh: $n patches in patches/ (branch $branch)"
