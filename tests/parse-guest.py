@@ -36,6 +36,8 @@ SPLATS = [
 ]
 splat_re = re.compile("|".join(SPLATS))
 splats = [l for l in text.splitlines() if splat_re.search(l)]
+# name the report by its first line that says what happened
+splats.sort(key=lambda l: "cut here" in l)
 if log != "-":
     rows.append((f"{arch}/console", "no kernel splat",
                  "fail" if splats else "pass", splats[0].strip() if splats else ""))
