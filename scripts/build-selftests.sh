@@ -19,9 +19,12 @@ esac
 mkdir -p "$hdr" "$dst"
 kmake "$arch" "$hdr" headers_install INSTALL_HDR_PATH="$hdr/usr" >>"$log" 2>&1
 
-# tests/selftests.list: "<dir under tools/testing/selftests> [make targets]"
-while read -r dir targets; do
+# tests/selftests.list: "<dir under tools/testing/selftests>[@arch] [programs]"
+while read -r dir progs; do
 	case "$dir" in ''|'#'*) continue ;; esac
+	case "$dir" in *@*) [ "${dir#*@}" = "$arch" ] || continue; dir=${dir%@*} ;; esac
+	targets=
+	for p in $progs; do targets="$targets $dst/$dir/$p"; done
 	mkdir -p "$dst/$dir"
 	make -C "$LINUX/tools/testing/selftests/$dir" -j"$JOBS" \
 		ARCH="$arch" CROSS_COMPILE="$cross" OUTPUT="$dst/$dir" \
@@ -30,4 +33,12 @@ while read -r dir targets; do
 		LDFLAGS="-static -L$libdir" $targets >>"$log" 2>&1 ||
 		{ tail -30 "$log" >&2; exit 1; }
 done <"$top/tests/selftests.list"
+# The demo's userspace driver (demo/*.c), built like the selftests
+mkdir -p "$dst/demo"
+for c in "$top"/demo/*.c; do
+	"${cross}gcc" -O2 -Wall -static -isystem "$hdr/usr/include" \
+		-isystem "$sysroot/usr/include" -L"$libdir" \
+		-o "$dst/demo/$(basename "$c" .c)" "$c" >>"$log" 2>&1 ||
+		{ tail -30 "$log" >&2; exit 1; }
+done
 echo "$dst"

@@ -12,6 +12,7 @@ ARCHES=${ARCHES:-x86_64 arm64}
 results=$OUT/results.tsv
 : >"$results"
 nsteps=$((3 + 3 * $(wc -w <<<"$ARCHES") + 2))
+[[ " $ARCHES " == *" arm64 "* ]] && nsteps=$((nsteps + 1))
 n=0
 next() { n=$((n + 1)); step "[$n/$nsteps] $*"; }
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$results"; }
@@ -36,6 +37,11 @@ else
 		"$top/scripts/arch-run.sh" "$arch" "$results" "$n" "$nsteps"
 		n=$((n + 3))
 	done
+
+	if [[ " $ARCHES " == *" arm64 "* ]]; then
+		next "arm64 guest without FEAT_S2FWB (neoverse-n1): KVM tests"
+		"$top/scripts/nofwb-run.sh" "$results"
+	fi
 
 	next "patch gates: every patch builds, sparse + W=1, uapi header test"
 	"$top/scripts/gates.sh" build "$results"

@@ -1,7 +1,7 @@
 # Sourced by the scripts: paths, ccache and reproducible-build settings.
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${VFIO_WC_CACHE:-$HOME/.cache/vfio-wc}
-OUT=$top/out
+OUT=${VFIO_WC_OUT:-$top/out}
 LINUX=${LINUX:-$top/linux}
 # Build trees belong to one source tree: linux/ builds in out/build,
 # make check's fresh tree in out/check/build (kbuild and the selftests'

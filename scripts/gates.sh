@@ -54,8 +54,10 @@ if [ "$mode" = static ]; then
 
 	# every file the series adds has a maintainer in MAINTAINERS
 	for f in $(git_l diff --name-only --diff-filter=A base HEAD); do
-		if (cd "$LINUX" && scripts/get_maintainer.pl --no-git --no-git-fallback \
-			-f "$f" 2>/dev/null | grep -q '(maintainer:'); then
+		# capture first: grep -q would make get_maintainer.pl die of SIGPIPE
+		m=$(cd "$LINUX" && scripts/get_maintainer.pl --no-git --no-git-fallback \
+			-f "$f" 2>/dev/null)
+		if grep -q '(maintainer:' <<<"$m"; then
 			record gates "MAINTAINERS covers $f" pass
 		else
 			record gates "MAINTAINERS covers $f" fail "no maintainer entry"

@@ -24,7 +24,7 @@ x86_64)
 	;;
 arm64)
 	qemu=(qemu-system-aarch64 -M virt,gic-version=3,virtualization=on,iommu=smmuv3
-		-cpu max,pauth-impdef=on)
+		-cpu "${GUEST_CPU:-max,pauth-impdef=on}")
 	append="console=ttyAMA0 $append"
 	;;
 esac

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Create linux/: the pristine 7.3 base as one deterministic commit (tag
-# 'base') with patches/series applied on top as commits (git am).
+# 'base') with patches/series applied on top as commits (git am);
+# NO_SERIES=1 stops at the base (the demo's unpatched kernel).
 # The base repository is built once and cached; linux/ is cloned from it.
 set -euo pipefail
 
@@ -47,7 +48,7 @@ git -C "$tree" config user.name vfio-wc
 git -C "$tree" config user.email vfio-wc@localhost
 
 n=0
-if [ -f "$top/patches/series" ]; then
+if [ -f "$top/patches/series" ] && [ -z "${NO_SERIES:-}" ]; then
 	while read -r p; do
 		case "$p" in ''|'#'*) continue ;; esac
 		git -C "$tree" am -q --committer-date-is-author-date "$top/patches/$p"
