@@ -2,6 +2,7 @@
 #
 #   make check     everything CI runs (see README.md)
 #   make demo      the user-visible demo
+#   make bench     cost of the cookie path (ratios, out/bench-ARCH.md)
 #   make tree      linux/ = Linux 7.3 base + patches/ as git commits
 #   make refresh   patches/ = git format-patch of linux/ (base..HEAD)
 #   make lint      checkpatch --strict + kernel-doc on the series
@@ -11,13 +12,16 @@
 SHELL := /bin/bash
 ARCHES := x86_64 arm64
 
-.PHONY: check demo tree refresh lint deps clean $(addprefix build-,$(ARCHES)) $(addprefix guest-,$(ARCHES))
+.PHONY: check demo bench tree refresh lint deps clean $(addprefix build-,$(ARCHES)) $(addprefix guest-,$(ARCHES))
 
 check:
 	@./scripts/check.sh
 
 demo:
 	@./scripts/demo.sh
+
+bench:
+	@./scripts/bench.sh
 
 deps:
 	@./scripts/deps.sh

@@ -31,17 +31,13 @@
 #include <linux/iommufd.h>
 #include <linux/vfio.h>
 
+#include "vfio-cdev.h"
+
 #define MAP_LEN		(256 * 1024)	/* a TX descriptor push area */
 #define DESC_LEN	64		/* one descriptor: one WC burst */
 
 #define PTDUMP	"/sys/kernel/debug/page_tables/current_kernel"
 #define PATLIST	"/sys/kernel/debug/x86/pat_memtype_list"
-
-static void die(const char *what)
-{
-	fprintf(stderr, "wc-client: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
 
 /* What a driver uses after filling a WC buffer, before ringing a doorbell */
 static inline void wc_flush(void)
@@ -53,50 +49,6 @@ static inline void wc_flush(void)
 #else
 	__sync_synchronize();
 #endif
-}
-
-static int open_cdev(const char *bdf)
-{
-	char path[256];
-	struct dirent *d;
-	DIR *dir;
-	int fd;
-
-	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/vfio-dev", bdf);
-	dir = opendir(path);
-	if (!dir)
-		die("no vfio cdev for the device (bound to vfio-pci?)");
-	while ((d = readdir(dir)) && strncmp(d->d_name, "vfio", 4))
-		;
-	if (!d)
-		die("no vfioN entry");
-	snprintf(path, sizeof(path), "/dev/vfio/devices/%s", d->d_name);
-	closedir(dir);
-	fd = open(path, O_RDWR);
-	if (fd < 0)
-		die(path);
-	printf("  device          %s -> %s\n", bdf, path);
-	return fd;
-}
-
-static void bind_iommufd(int dev)
-{
-	struct vfio_device_bind_iommufd bind = { .argsz = sizeof(bind) };
-	struct vfio_device_attach_iommufd_pt attach = { .argsz = sizeof(attach) };
-	struct iommu_ioas_alloc ioas = { .size = sizeof(ioas) };
-	int iommufd = open("/dev/iommu", O_RDWR);
-
-	if (iommufd < 0)
-		die("/dev/iommu");
-	bind.iommufd = iommufd;
-	if (ioctl(dev, VFIO_DEVICE_BIND_IOMMUFD, &bind))
-		die("VFIO_DEVICE_BIND_IOMMUFD");
-	if (ioctl(iommufd, IOMMU_IOAS_ALLOC, &ioas))
-		die("IOMMU_IOAS_ALLOC");
-	attach.pt_id = ioas.out_ioas_id;
-	if (ioctl(dev, VFIO_DEVICE_ATTACH_IOMMUFD_PT, &attach))
-		die("VFIO_DEVICE_ATTACH_IOMMUFD_PT");
-	printf("  iommufd         bound, IOAS %u attached\n", ioas.out_ioas_id);
 }
 
 /*

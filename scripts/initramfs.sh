@@ -20,9 +20,11 @@ for a in sh ash cat ls echo sed grep tr cut basename dirname readlink mkdir \
 done
 cp "$top/tests/init" "$stage/init"
 chmod +x "$stage/init"
-# run.list lines for this arch only ("<suite>@<arch>" or "<suite>")
-awk -v arch="$arch" '/^[^#]/ && NF { n = split($1, s, "@"); if (n > 1 && s[2] != arch) next; $1 = s[1] } { print }' \
-	"$top/tests/run.list" >"$stage/tests/run.list"
+# run.list and bench.list: the lines for this arch ("<suite>@<arch>" or "<suite>")
+for l in run.list bench.list; do
+	awk -v arch="$arch" '/^[^#]/ && NF { n = split($1, s, "@"); if (n > 1 && s[2] != arch) next; $1 = s[1] } { print }' \
+		"$top/tests/$l" >"$stage/tests/$l"
+done
 rsync -a --exclude="*.o" --exclude="*.d" --exclude=libvfio "$BUILD/selftests/$arch/" "$stage/tests/"
 (cd "$stage" && find . -print0 | LC_ALL=C sort -z |
 	cpio --null -o -H newc --reproducible 2>/dev/null) | gzip -1 >"$img"
