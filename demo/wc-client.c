@@ -7,10 +7,11 @@
  *
  * Opens the device through its vfio cdev and iommufd, finds the BAR with
  * VFIO_DEVICE_GET_REGION_INFO, asks VFIO_DEVICE_GET_REGION_MMAP for a WC
- * and an NC cookie of the same range, maps both, writes descriptors through
- * WC (with the barrier a real driver needs), reads them back through NC and
- * pread(), and prints the memory type of each mapping as the page tables
- * hold it (x86: PAT bits of the PTE; arm64 has no dump of user page
+ * cookie of a descriptor push area and an NC cookie of the doorbell page
+ * after it, writes descriptors through WC, issues the barrier a real driver
+ * needs, rings the doorbell through NC, reads everything back through the
+ * mappings and pread(), and prints the memory type of each mapping as the
+ * page tables hold it (x86: PAT bits of the PTE; arm64 has no dump of user page
  * tables).  On a kernel without the ioctl it falls back to the default
  * REGION_INFO mapping, like a driver must.
  *
@@ -33,20 +34,26 @@
 
 #include "vfio-cdev.h"
 
-#define MAP_LEN		(256 * 1024)	/* a TX descriptor push area */
+#define PUSH_LEN	(256 * 1024)	/* a TX descriptor push area, WC */
+#define DB_LEN		4096		/* the doorbell page after it, NC */
 #define DESC_LEN	64		/* one descriptor: one WC burst */
 
 #define PTDUMP	"/sys/kernel/debug/page_tables/current_kernel"
 #define PATLIST	"/sys/kernel/debug/x86/pat_memtype_list"
 
 /* What a driver uses after filling a WC buffer, before ringing a doorbell */
+#if defined(__x86_64__) || defined(__i386__)
+#define WC_FLUSH "sfence"
+#elif defined(__aarch64__)
+#define WC_FLUSH "dsb st"
+#endif
+
 static inline void wc_flush(void)
 {
-#if defined(__x86_64__) || defined(__i386__)
-	__asm__ __volatile__("sfence" ::: "memory");
-#elif defined(__aarch64__)
-	__asm__ __volatile__("dsb st" ::: "memory");
+#ifdef WC_FLUSH
+	__asm__ __volatile__(WC_FLUSH ::: "memory");
 #else
+#define WC_FLUSH "full barrier"
 	__sync_synchronize();
 #endif
 }
@@ -118,17 +125,35 @@ static unsigned long long bar_phys(const char *bdf, int bar)
 	return start;
 }
 
-static int get_cookie(int dev, int bar, uint32_t flags,
-		      struct vfio_region_mmap *req)
+static int get_cookie(int dev, int bar, uint32_t flags, uint64_t offset,
+		      uint64_t size, struct vfio_region_mmap *req)
 {
 	*req = (struct vfio_region_mmap) {
 		.argsz = sizeof(*req),
 		.flags = flags,
 		.index = VFIO_PCI_BAR0_REGION_INDEX + bar,
-		.offset = 0,
-		.size = MAP_LEN,
+		.offset = offset,
+		.size = size,
 	};
 	return ioctl(dev, VFIO_DEVICE_GET_REGION_MMAP, req) ? -errno : 0;
+}
+
+static void *map(int dev, uint64_t offset, size_t len)
+{
+	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, dev,
+		       offset);
+
+	if (p == MAP_FAILED)
+		die("mmap");
+	return p;
+}
+
+static void fill(unsigned char *desc, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < DESC_LEN; j++)
+		desc[j] = (unsigned char)(i * 7 + j);
 }
 
 int main(int argc, char **argv)
@@ -137,13 +162,15 @@ int main(int argc, char **argv)
 	struct vfio_region_mmap wc_req, nc_req, probe = { .argsz = 0 };
 	const char *bdf = argc > 1 ? argv[1] : NULL;
 	int bar = argc > 2 ? atoi(argv[2]) : 2;
-	const char *wc_what = "WC cookie";
-	unsigned char desc[DESC_LEN];
-	unsigned char *wc, *nc;
+	const char *push_what = "WC cookie (push)", *db_what = "NC cookie (doorbell)";
+	unsigned char desc[DESC_LEN], back[DESC_LEN];
+	int dev, ret, bad = 0, n = PUSH_LEN / DESC_LEN;
+	unsigned char *push, *base = NULL;
+	volatile uint32_t *doorbell;
 	unsigned long long phys;
-	int dev, ret, bad = 0;
+	uint32_t tail = 0;
 	char line[256];
-	size_t i, j;
+	size_t i;
 
 	if (!bdf) {
 		fprintf(stderr, "usage: wc-client <BDF> [BAR]\n");
@@ -162,87 +189,88 @@ int main(int argc, char **argv)
 	       bar, (unsigned long long)info.size >> 20, phys,
 	       (unsigned long long)info.offset,
 	       info.flags & VFIO_REGION_INFO_FLAG_MMAP ? ", mmap" : "");
-	if (!(info.flags & VFIO_REGION_INFO_FLAG_MMAP) || info.size < MAP_LEN) {
+	if (!(info.flags & VFIO_REGION_INFO_FLAG_MMAP) ||
+	    info.size < PUSH_LEN + DB_LEN) {
 		fprintf(stderr, "wc-client: BAR%d cannot be mapped\n", bar);
 		return 1;
 	}
+	printf("  layout          [0, %d KiB) descriptor push area, wanted WC;\n"
+	       "                  [%d KiB, +4 KiB) doorbell page, NC\n",
+	       PUSH_LEN >> 10, PUSH_LEN >> 10);
 
 	/* The documented probe: argsz 0 allocates nothing */
 	ret = ioctl(dev, VFIO_DEVICE_GET_REGION_MMAP, &probe) ? -errno : 0;
 	if (ret == -ENOTTY) {
 		printf("  probe           VFIO_DEVICE_GET_REGION_MMAP: ENOTTY, an older kernel\n");
-		printf("  fallback        default mapping at the REGION_INFO offset (non-cached), no WC\n");
-		wc_req.mmap_offset = nc_req.mmap_offset = info.offset;
-		wc_what = "default mapping";
+		printf("  fallback        one default mapping at the REGION_INFO offset (non-cached), no WC\n");
+		base = map(dev, info.offset, PUSH_LEN + DB_LEN);
+		push = base;
+		doorbell = (volatile uint32_t *)(base + PUSH_LEN);
+		push_what = db_what = "default mapping";
 	} else {
 		printf("  probe           VFIO_DEVICE_GET_REGION_MMAP supported (argsz 0 -> %s)\n",
 		       strerror(-ret));
-		ret = get_cookie(dev, bar, VFIO_REGION_MMAP_WC, &wc_req);
+		ret = get_cookie(dev, bar, VFIO_REGION_MMAP_WC, 0, PUSH_LEN, &wc_req);
 		if (ret) {
-			printf("  WC request      refused: %s; falling back to NC\n",
+			printf("  WC request      refused: %s; the push area falls back to NC\n",
 			       strerror(-ret));
-			wc_what = "NC cookie #1";
-			if (get_cookie(dev, bar, VFIO_REGION_MMAP_NC, &wc_req))
+			push_what = "NC cookie (push)";
+			if (get_cookie(dev, bar, VFIO_REGION_MMAP_NC, 0, PUSH_LEN, &wc_req))
 				die("VFIO_DEVICE_GET_REGION_MMAP(NC)");
 		}
-		if (get_cookie(dev, bar, VFIO_REGION_MMAP_NC, &nc_req))
+		if (get_cookie(dev, bar, VFIO_REGION_MMAP_NC, PUSH_LEN, DB_LEN, &nc_req))
 			die("VFIO_DEVICE_GET_REGION_MMAP(NC)");
-		printf("  %-15s mmap offset 0x%llx, size %llu KiB\n",
-		       ret ? "NC cookie #1" : "WC cookie",
+		printf("  %-15s mmap offset 0x%llx, %llu KiB at BAR offset 0\n",
+		       ret ? "NC cookie" : "WC cookie",
 		       (unsigned long long)wc_req.mmap_offset,
 		       (unsigned long long)wc_req.size >> 10);
-		printf("  %-15s mmap offset 0x%llx, size %llu KiB (same BAR range)\n",
-		       ret ? "NC cookie #2" : "NC cookie",
-		       (unsigned long long)nc_req.mmap_offset,
-		       (unsigned long long)nc_req.size >> 10);
+		printf("  %-15s mmap offset 0x%llx, %llu KiB at BAR offset %d KiB\n",
+		       "NC cookie", (unsigned long long)nc_req.mmap_offset,
+		       (unsigned long long)nc_req.size >> 10, PUSH_LEN >> 10);
+		push = map(dev, wc_req.mmap_offset, PUSH_LEN);
+		doorbell = map(dev, nc_req.mmap_offset, DB_LEN);
 	}
 
-	wc = mmap(NULL, MAP_LEN, PROT_READ | PROT_WRITE, MAP_SHARED, dev,
-		  wc_req.mmap_offset);
-	nc = mmap(NULL, MAP_LEN, PROT_READ | PROT_WRITE, MAP_SHARED, dev,
-		  nc_req.mmap_offset);
-	if (wc == MAP_FAILED || nc == MAP_FAILED)
-		die("mmap");
-
-	/* Fill the push area descriptor by descriptor, then one barrier */
-	for (i = 0; i < MAP_LEN / DESC_LEN; i++) {
-		for (j = 0; j < DESC_LEN; j++)
-			desc[j] = (unsigned char)(i * 7 + j);
-		memcpy(wc + i * DESC_LEN, desc, DESC_LEN);
+	/* Push the descriptors, one barrier, then ring the doorbell */
+	for (i = 0; i < (size_t)n; i++) {
+		fill(desc, i);
+		memcpy(push + i * DESC_LEN, desc, DESC_LEN);
+		tail++;
 	}
 	wc_flush();
+	*doorbell = tail;
 
-	for (i = 0; i < MAP_LEN / DESC_LEN; i++) {
-		unsigned char back[DESC_LEN];
-
-		for (j = 0; j < DESC_LEN; j++)
-			desc[j] = (unsigned char)(i * 7 + j);
-		if (memcmp(nc + i * DESC_LEN, desc, DESC_LEN))
+	for (i = 0; i < (size_t)n; i++) {
+		fill(desc, i);
+		if (memcmp(push + i * DESC_LEN, desc, DESC_LEN))
 			bad++;
 		if (pread(dev, back, DESC_LEN, info.offset + i * DESC_LEN) != DESC_LEN ||
 		    memcmp(back, desc, DESC_LEN))
 			bad++;
 	}
-	printf("  data            %d descriptors of %d bytes written through the %s + %s,\n"
-	       "                  read back through the NC mapping and pread(): %s\n",
-	       MAP_LEN / DESC_LEN, DESC_LEN, wc_what,
-#if defined(__x86_64__) || defined(__i386__)
-	       "sfence",
-#else
-	       "dsb st",
-#endif
+	if (pread(dev, back, 4, info.offset + PUSH_LEN) != 4 ||
+	    memcmp(back, &tail, 4))
+		bad++;
+	printf("  data            %d descriptors of %d bytes through the %s, %s,\n"
+	       "                  doorbell (tail %u) through the %s; read back through\n"
+	       "                  the mappings and vfio's pread(): %s\n",
+	       n, DESC_LEN, push_what, WC_FLUSH, tail, db_what,
 	       bad ? "MISMATCH" : "all equal");
 
 	printf("  memory type     (from the page tables)\n");
-	printf("    %-22s %s\n", wc_what, pte_type(wc, line, sizeof(line)));
-	printf("    %-22s %s\n", "NC mapping", pte_type(nc, line, sizeof(line)));
+	printf("    %-22s %s\n", push_what, pte_type(push, line, sizeof(line)));
+	printf("    %-22s %s\n", db_what, pte_type((void *)doorbell, line, sizeof(line)));
 	if (!access(PATLIST, R_OK)) {
-		printf("  PAT reservations of the range (%s):\n", PATLIST);
-		pat_lines(phys, MAP_LEN);
+		printf("  PAT reservations of the BAR range (%s):\n", PATLIST);
+		pat_lines(phys, PUSH_LEN + DB_LEN);
 	}
 
-	munmap(wc, MAP_LEN);
-	munmap(nc, MAP_LEN);
+	if (base) {
+		munmap(base, PUSH_LEN + DB_LEN);
+	} else {
+		munmap(push, PUSH_LEN);
+		munmap((void *)doorbell, DB_LEN);
+	}
 	close(dev);
 	return bad ? 1 : 0;
 }

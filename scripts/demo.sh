@@ -46,9 +46,10 @@ cat <<'TXT'
 
 What runs: demo/wc-client.c, a DPDK-style userspace driver, opens the
 ivshmem device through vfio (cdev + iommufd), asks VFIO_DEVICE_GET_REGION_MMAP
-for a write-combining (WC) and a non-cached (NC) mapping of the same 256 KiB
-of BAR2, writes 64-byte descriptors through WC and one barrier, and checks
-them through NC and pread().  The memory type is read from the page tables
+for a write-combining (WC) mapping of a 256 KiB descriptor push area and a
+non-cached (NC) mapping of the doorbell page after it (both in BAR2), writes
+64-byte descriptors through WC, one barrier, the tail through NC, and checks
+it all through the mappings and pread().  The memory type is read from the page tables
 (x86: PAT bits of the PTE, PWT = WC, PCD = UC-).  On arm64 a KVM guest then
 gets the BAR as a memslot, and the stage-2 dump shows what it is given.
 TXT
