@@ -1,6 +1,7 @@
 # vfio-wc: write-combining mmap cookies for vfio-pci, as a kernel patch series.
 #
 #   make check     everything CI runs (see README.md)
+#   make debug     the tests under KASAN/lockdep/kmemleak kernels
 #   make demo      the user-visible demo
 #   make bench     cost of the cookie path (ratios, out/bench-ARCH.md)
 #   make tree      linux/ = Linux 7.3 base + patches/ as git commits
@@ -12,10 +13,13 @@
 SHELL := /bin/bash
 ARCHES := x86_64 arm64
 
-.PHONY: check demo bench tree refresh lint deps clean $(addprefix build-,$(ARCHES)) $(addprefix guest-,$(ARCHES))
+.PHONY: check debug demo bench tree refresh lint deps clean $(addprefix build-,$(ARCHES)) $(addprefix guest-,$(ARCHES))
 
 check:
 	@./scripts/check.sh
+
+debug:
+	@./scripts/debug.sh
 
 demo:
 	@./scripts/demo.sh

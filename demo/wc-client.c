@@ -20,6 +20,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,7 @@
 #define DESC_LEN	64		/* one descriptor: one WC burst */
 
 #define PTDUMP	"/sys/kernel/debug/page_tables/current_kernel"
+#define PTDUMP_ARM64	"/sys/kernel/debug/current_user_page_tables"
 #define PATLIST	"/sys/kernel/debug/x86/pat_memtype_list"
 
 /* What a driver uses after filling a WC buffer, before ringing a doorbell */
@@ -59,23 +61,35 @@ static inline void wc_flush(void)
 }
 
 /*
- * The memory type of the PTE that maps @p, from the x86 page table dump:
- * Linux programs PAT so that PWT alone is WC and PCD alone is UC-.
+ * The memory type of the PTE that maps @p, from the page table dump.  x86:
+ * Linux programs PAT so that PWT alone is WC and PCD alone is UC-.  arm64:
+ * the dump names the MAIR attribute.
  */
 static const char *pte_type(void *p, char *line, size_t len)
 {
 	unsigned long addr = (unsigned long)p, start, end;
 	const char *type = NULL;
 	FILE *f = fopen(PTDUMP, "r");
+	bool arm64 = false;
 
+	if (!f) {
+		f = fopen(PTDUMP_ARM64, "r");
+		arm64 = true;
+	}
 	if (!f)
-		return "not readable here (no user page table dump on this arch)";
+		return "not readable here (no user page table dump)";
 	while (fgets(line, len, f)) {
 		if (sscanf(line, "0x%lx-0x%lx", &start, &end) != 2 ||
 		    addr < start || addr >= end)
 			continue;
 		line[strcspn(line, "\n")] = '\0';
-		if (strstr(line, " PWT") && !strstr(line, " PCD"))
+		if (arm64 && strstr(line, " MEM/NORMAL-NC"))
+			type = "WC  (PTE: MEM/NORMAL-NC, Normal non-cacheable)";
+		else if (arm64 && strstr(line, " DEVICE/nGnRnE"))
+			type = "NC  (PTE: DEVICE/nGnRnE)";
+		else if (arm64)
+			type = line;
+		else if (strstr(line, " PWT") && !strstr(line, " PCD"))
 			type = "WC  (PTE: PWT, no PCD)";
 		else if (strstr(line, " PCD") && !strstr(line, " PWT"))
 			type = "UC- (PTE: PCD, no PWT)";

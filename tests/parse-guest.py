@@ -39,6 +39,10 @@ splats = [l for l in text.splitlines() if splat_re.search(l)]
 # name the report by its first line that says what happened
 splats.sort(key=lambda l: "cut here" in l)
 if log != "-":
+    if "VFIOWC-KMEMLEAK scanned" in text:
+        leaks = [l for l in text.splitlines() if "unreferenced object 0x" in l]
+        rows.append((f"{arch}/console", "kmemleak scan after the tests",
+                     "fail" if leaks else "pass", f"{len(leaks)} leaks" if leaks else ""))
     rows.append((f"{arch}/console", "no kernel splat",
                  "fail" if splats else "pass", splats[0].strip() if splats else ""))
     done = re.search(r"^VFIOWC-DONE", text, re.M)
