@@ -11,9 +11,9 @@
 #   make guest-x86_64 / guest-arm64      build + boot the test guest from linux/
 
 SHELL := /bin/bash
-ARCHES := x86_64 arm64
+GUEST_ARCHES := x86_64 arm64
 
-.PHONY: check debug demo bench tree refresh lint deps clean $(addprefix build-,$(ARCHES)) $(addprefix guest-,$(ARCHES))
+.PHONY: check debug demo bench tree refresh lint deps clean $(addprefix build-,$(GUEST_ARCHES)) $(addprefix guest-,$(GUEST_ARCHES))
 
 check:
 	@./scripts/check.sh
@@ -39,10 +39,10 @@ refresh:
 lint:
 	@LINUX=$(CURDIR)/linux ./scripts/gates.sh static /dev/stdout
 
-$(addprefix build-,$(ARCHES)): build-%:
+$(addprefix build-,$(GUEST_ARCHES)): build-%:
 	@./scripts/build-kernel.sh $* $* configs/kunit.config
 
-$(addprefix guest-,$(ARCHES)): guest-%:
+$(addprefix guest-,$(GUEST_ARCHES)): guest-%:
 	@./scripts/guest.sh $*
 
 clean:
