@@ -10,9 +10,7 @@ step "[1/3] host packages, linux/"
 "$top/scripts/deps.sh" >"$OUT/logs/deps.log"
 [ -d "$LINUX/.git" ] || "$top/scripts/tree.sh" >"$OUT/logs/tree.log"
 step "[2/3] building the $arch kernel, the bench, the initramfs (ccache)"
-kernel=$("$top/scripts/build-kernel.sh" "$arch" "$arch" "$top/configs/kunit.config")
-"$top/scripts/build-selftests.sh" "$arch" >/dev/null
-initrd=$("$top/scripts/initramfs.sh" "$arch")
+build_guest "$arch"
 step "[3/3] booting it with a 1 GiB ivshmem BAR and running demo/bench"
 log=$OUT/logs/bench-$arch.log
 t0=$(date +%s)

@@ -15,9 +15,7 @@ step "[2/6] trees: linux/ (7.3 + series), out/base/linux (7.3 alone)"
 [ -d "$LINUX/.git" ] || "$top/scripts/tree.sh" >"$OUT/logs/tree.log"
 [ -d "$base/.git" ] || NO_SERIES=1 "$top/scripts/tree.sh" "$base" >"$OUT/logs/tree-base.log"
 step "[3/6] building the $arch kernel with the series, the client, the initramfs (ccache)"
-kernel=$("$top/scripts/build-kernel.sh" "$arch" "$arch" "$top/configs/kunit.config")
-"$top/scripts/build-selftests.sh" "$arch" >/dev/null
-initrd=$("$top/scripts/initramfs.sh" "$arch")
+build_guest "$arch"
 step "[4/6] booting it (QEMU TCG) and running the client"
 log=$OUT/logs/demo-$arch.log
 "$top/scripts/run-guest.sh" "$arch" "$kernel" "$initrd" "$log" "vfiowc.run=demo,kvm loglevel=6"

@@ -41,3 +41,11 @@ kmake() {
 }
 
 step() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+# build_guest ARCH: build the ARCH test kernel from $LINUX, the selftests and
+# demo programs, and the initramfs; sets $kernel and $initrd
+build_guest() {
+	kernel=$("$top/scripts/build-kernel.sh" "$1" "$1" "$top/configs/kunit.config")
+	"$top/scripts/build-selftests.sh" "$1" >/dev/null
+	initrd=$("$top/scripts/initramfs.sh" "$1")
+}
