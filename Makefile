@@ -4,6 +4,7 @@
 #   make debug     the tests under KASAN/lockdep/kmemleak kernels
 #   make demo      the user-visible demo
 #   make bench     cost of the cookie path (ratios, out/bench-ARCH.md)
+#   make baseline  the upstream regression suites on the unpatched kernel
 #   make tree      linux/ = Linux 7.3 base + patches/ as git commits
 #   make refresh   patches/ = git format-patch of linux/ (base..HEAD)
 #   make lint      checkpatch --strict + kernel-doc on the series
@@ -13,7 +14,7 @@
 SHELL := /bin/bash
 GUEST_ARCHES := x86_64 arm64
 
-.PHONY: check debug demo bench tree refresh lint deps clean $(addprefix build-,$(GUEST_ARCHES)) $(addprefix guest-,$(GUEST_ARCHES))
+.PHONY: check debug demo bench baseline tree refresh lint deps clean $(addprefix build-,$(GUEST_ARCHES)) $(addprefix guest-,$(GUEST_ARCHES))
 
 check:
 	@./scripts/check.sh
@@ -26,6 +27,9 @@ demo:
 
 bench:
 	@./scripts/bench.sh
+
+baseline:
+	@./scripts/baseline.sh
 
 deps:
 	@./scripts/deps.sh
@@ -40,7 +44,7 @@ lint:
 	@LINUX=$(CURDIR)/linux ./scripts/gates.sh static /dev/stdout
 
 $(addprefix build-,$(GUEST_ARCHES)): build-%:
-	@./scripts/build-kernel.sh $* $* configs/kunit.config
+	@. scripts/env.sh && test_kernel $*
 
 $(addprefix guest-,$(GUEST_ARCHES)): guest-%:
 	@./scripts/guest.sh $*

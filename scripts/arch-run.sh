@@ -11,7 +11,7 @@ next() { n=$((n + 1)); step "[$n/$nsteps] $*"; }
 
 next "building $arch kernel (ccache)"
 t0=$(date +%s)
-kernel=$("$top/scripts/build-kernel.sh" "$arch" "$arch" "$top/configs/kunit.config")
+kernel=$(test_kernel "$arch")
 if [ -z "$kernel" ]; then
 	record "$arch/build" kernel fail "out/logs/build-$arch.log"
 	exit 0

@@ -32,7 +32,7 @@ while read -r dir progs; do
 		EXTRA_CFLAGS="-isystem $sysroot/usr/include" \
 		LDFLAGS="-static -L$libdir" $targets >>"$log" 2>&1 ||
 		{ tail -30 "$log" >&2; exit 1; }
-done <"$top/tests/selftests.list"
+done <"${SELFTESTS_LIST:-$top/tests/selftests.list}"
 # The demo's userspace driver (demo/*.c), built like the selftests
 mkdir -p "$dst/demo"
 for c in "$top"/demo/*.c; do

@@ -42,10 +42,20 @@ kmake() {
 
 step() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
+# test_kernel ARCH: build the ARCH test kernel from $LINUX, print its image.
+# The arches in CHECK_DEBUG_ARCHES (default x86_64) get the CI-affordable
+# debug options of configs/check-debug.config (lockdep, kmemleak, ...).
+test_kernel() {
+	local frags=("$top/configs/kunit.config")
+	[[ " ${CHECK_DEBUG_ARCHES-x86_64} " == *" $1 "* ]] &&
+		frags+=("$top/configs/check-debug.config")
+	"$top/scripts/build-kernel.sh" "$1" "$1" "${frags[@]}"
+}
+
 # build_guest ARCH: build the ARCH test kernel from $LINUX, the selftests and
 # demo programs, and the initramfs; sets $kernel and $initrd
 build_guest() {
-	kernel=$("$top/scripts/build-kernel.sh" "$1" "$1" "$top/configs/kunit.config")
+	kernel=$(test_kernel "$1")
 	"$top/scripts/build-selftests.sh" "$1" >/dev/null
 	initrd=$("$top/scripts/initramfs.sh" "$1")
 }

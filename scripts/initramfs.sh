@@ -21,7 +21,7 @@ done
 cp "$top/tests/init" "$stage/init"
 chmod +x "$stage/init"
 # run.list and bench.list: the lines for this arch ("<suite>@<arch>" or "<suite>")
-for l in run.list bench.list; do
+for l in $(cd "$top/tests" && ls *.list); do
 	awk -v arch="$arch" '/^[^#]/ && NF { n = split($1, s, "@"); if (n > 1 && s[2] != arch) next; $1 = s[1] } { print }' \
 		"$top/tests/$l" >"$stage/tests/$l"
 done
