@@ -25,11 +25,13 @@ x86_64)
 i386)
 	# a native 32-bit kernel (32-bit vm_pgoff) on the x86_64 guest's machine;
 	# /init runs tests/i386.list unless APPEND names another list.  QEMU's
-	# 32-bit "max" is an AMD family 6 (Athlon) that the kernel warns is not
-	# SMP-capable: make it Intel.  IRQ_REMAP is 64-bit only, so MSIs are not
-	# isolated and iommufd and type1 refuse devices unless told otherwise.
+	# 32-bit "max" is family 6 model 6: as an AMD (Athlon) the kernel warns
+	# it is not SMP-capable, as an Intel (Pentium II) it disables PAT for an
+	# erratum; model 15 (Core 2) has neither problem.  IRQ_REMAP is 64-bit
+	# only, so MSIs are not isolated and iommufd and type1 refuse devices
+	# unless told otherwise.
 	qemu=(qemu-system-i386 -M q35,kernel-irqchip=split
-		-cpu max,vendor=GenuineIntel -device intel-iommu)
+		-cpu max,vendor=GenuineIntel,model=15 -device intel-iommu)
 	append="vfiowc.list=i386.list $append"
 	append="iommufd.allow_unsafe_interrupts=1 vfio_iommu_type1.allow_unsafe_interrupts=1 $append"
 	append="console=ttyS0 intel_iommu=on $append"
