@@ -8,11 +8,11 @@
 #   make tree      linux/ = Linux 7.3 base + patches/ as git commits
 #   make refresh   patches/ = git format-patch of linux/ (base..HEAD)
 #   make lint      checkpatch --strict + kernel-doc on the series
-#   make build-x86_64 / build-arm64      test kernel from linux/
-#   make guest-x86_64 / guest-arm64      build + boot the test guest from linux/
+#   make build-x86_64 / build-arm64 / build-i386    test kernel from linux/
+#   make guest-x86_64 / guest-arm64 / guest-i386    build + boot the test guest from linux/
 
 SHELL := /bin/bash
-GUEST_ARCHES := x86_64 arm64
+GUEST_ARCHES := x86_64 arm64 i386
 
 .PHONY: check debug demo bench baseline tree refresh lint deps clean $(addprefix build-,$(GUEST_ARCHES)) $(addprefix guest-,$(GUEST_ARCHES))
 

@@ -31,7 +31,7 @@ done
 [ "$bad" = 0 ] || exit 1
 
 case $arch in
-x86_64) img=arch/x86/boot/bzImage ;;
+x86_64|i386) img=arch/x86/boot/bzImage ;;
 arm64) img=arch/arm64/boot/Image ;;
 *) img=vmlinux ;;
 esac

@@ -10,8 +10,12 @@ hdr=$BUILD/headers-$arch
 dst=$BUILD/selftests/$arch
 log=$OUT/logs/selftests-$arch.log
 cross=$(cross_compile "$arch")
+# the selftests' ARCH: their Makefiles know x86, not i386 (CROSS_COMPILE
+# gives the 32-bit compiler)
+starch=$arch
 case $arch in
 arm64) libdir=$sysroot/usr/lib/aarch64-linux-gnu ;;
+i386) libdir=$sysroot/usr/lib/i386-linux-gnu starch=x86 ;;
 *) libdir=/usr/lib/x86_64-linux-gnu ;;
 esac
 
@@ -27,7 +31,7 @@ while read -r dir progs; do
 	for p in $progs; do targets="$targets $dst/$dir/$p"; done
 	mkdir -p "$dst/$dir"
 	make -C "$LINUX/tools/testing/selftests/$dir" -j"$JOBS" \
-		ARCH="$arch" CROSS_COMPILE="$cross" OUTPUT="$dst/$dir" \
+		ARCH="$starch" CROSS_COMPILE="$cross" OUTPUT="$dst/$dir" \
 		KHDR_INCLUDES="-isystem $hdr/usr/include" \
 		EXTRA_CFLAGS="-isystem $sysroot/usr/include" \
 		LDFLAGS="-static -L$libdir" $targets >>"$log" 2>&1 ||
@@ -38,7 +42,7 @@ done <"${SELFTESTS_LIST:-$top/tests/selftests.list}"
 [ -n "${NO_DEMO:-}" ] && { echo "$dst"; exit 0; }
 mkdir -p "$dst/demo"
 for c in "$top"/demo/*.c; do
-	"${cross}gcc" -O2 -Wall -static -isystem "$hdr/usr/include" \
+	"${cross}gcc" -O2 -Wall -static -D_FILE_OFFSET_BITS=64 -isystem "$hdr/usr/include" \
 		-isystem "$sysroot/usr/include" -L"$libdir" \
 		-o "$dst/demo/$(basename "$c" .c)" "$c" >>"$log" 2>&1 ||
 		{ tail -30 "$log" >&2; exit 1; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the host packages the build and the guests need (idempotent).
-# Foreign-arch guest userland (arm64 busybox, uuid-dev) is fetched with
+# Foreign-arch guest userland (arm64 and i386 busybox, uuid-dev) is fetched with
 # 'apt-get download' into the cache by scripts/sysroot.sh, never installed.
 set -euo pipefail
 
@@ -9,6 +9,9 @@ pkgs=(
 	python3 python3-ply python3-git git ccache sparse
 	qemu-system-x86 qemu-system-arm
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+	# i386 guest userland: the i686 cross compiler (gcc-multilib conflicts
+	# with gcc-aarch64-linux-gnu on Debian 12 and would remove it)
+	gcc-i686-linux-gnu libc6-dev-i386-cross
 	busybox-static uuid-dev
 	zstd xz-utils
 )

@@ -25,6 +25,7 @@ JOBS=${JOBS:-$(nproc)}
 cross_compile() {
 	case "$1" in
 	arm64) echo aarch64-linux-gnu- ;;
+	i386) echo i686-linux-gnu- ;;
 	*) echo "" ;;
 	esac
 }

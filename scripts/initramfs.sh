@@ -20,7 +20,9 @@ for a in sh ash cat ls echo sed grep tr cut basename dirname readlink mkdir \
 done
 cp "$top/tests/init" "$stage/init"
 chmod +x "$stage/init"
-# run.list and bench.list: the lines for this arch ("<suite>@<arch>" or "<suite>")
+# every tests/*.list (run.list, bench.list, i386.list: the i386 guest's
+# own, chosen with vfiowc.list=...): the lines for this arch
+# ("<suite>@<arch>" or "<suite>")
 for l in $(cd "$top/tests" && ls *.list); do
 	awk -v arch="$arch" '/^[^#]/ && NF { n = split($1, s, "@"); if (n > 1 && s[2] != arch) next; $1 = s[1] } { print }' \
 		"$top/tests/$l" >"$stage/tests/$l"
