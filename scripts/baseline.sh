@@ -17,7 +17,7 @@ start=$(date +%s)
 # Upstream libvfio cannot map a BAR smaller than a page (ivshmem's BAR0):
 # the series' first patch, which touches tools/ only, fixes that; the
 # kernel stays unpatched.
-fix=$(ls "$top"/patches/0001-*.patch)
+fix=$(ls "$top"/patches/*-vfio-selftests-Map-BARs-smaller-than-a-page.patch)
 if ! git -C "$base" log --format=%s | grep -qxF "$(sed -n 's/^Subject: \[PATCH [0-9/]*\] //p' "$fix")"; then
 	git -C "$base" -c user.name=vfio-wc -c user.email=vfio-wc@localhost am -q "$fix"
 fi
