@@ -7,9 +7,11 @@
  * Prints "BENCH <key> <value>" lines for the host (scripts/bench.sh):
  *  1. whole cycle, cookie vs default: get the offset (GET_REGION_MMAP vs
  *     GET_REGION_INFO), mmap, touch every page, munmap; 4 KiB and the
- *     whole BAR; median of interleaved batches;
- *  2. GET_REGION_MMAP + mmap + munmap latency with 1, 1000 and 65000 live
- *     cookies on one device, and slab memory per live cookie;
+ *     whole BAR; median of interleaved batches (an identical request gets
+ *     the same cookie: after the first, GET_REGION_MMAP is a lookup);
+ *  2. latency of a new cookie (GET_REGION_MMAP + mmap + munmap + release)
+ *     with 1, 1000 and 65000 live cookies on one device, and slab memory
+ *     per live cookie;
  *  3. faults taken to touch the whole BAR through a cookie and through the
  *     default offset (PMD/PUD huge faults keep the count low), and the time.
  *
@@ -69,20 +71,36 @@ static int dev_open(void)
 	return dev;
 }
 
+/* A cookie for [@off, @off + @len) of the BAR */
+static void get_cookie(int dev, uint64_t off, size_t len,
+		       struct vfio_region_mmap *req)
+{
+	*req = (struct vfio_region_mmap) {
+		.argsz = sizeof(*req),
+		.flags = attr,
+		.index = VFIO_PCI_BAR0_REGION_INDEX + bar,
+		.offset = off,
+		.size = len,
+	};
+	if (ioctl(dev, VFIO_DEVICE_GET_REGION_MMAP, req))
+		die("VFIO_DEVICE_GET_REGION_MMAP");
+}
+
+static void release_cookie(int dev, struct vfio_region_mmap *req)
+{
+	req->flags |= VFIO_REGION_MMAP_RELEASE;
+	if (ioctl(dev, VFIO_DEVICE_GET_REGION_MMAP, req))
+		die("VFIO_DEVICE_GET_REGION_MMAP(RELEASE)");
+}
+
 /* The mmap offset of [0, len) of the BAR, the way each path gets it */
 static uint64_t get_offset(int dev, bool cookie, size_t len)
 {
 	struct vfio_region_info ri = { .argsz = sizeof(ri) };
-	struct vfio_region_mmap req = {
-		.argsz = sizeof(req),
-		.flags = attr,
-		.index = VFIO_PCI_BAR0_REGION_INDEX + bar,
-		.size = len,
-	};
+	struct vfio_region_mmap req;
 
 	if (cookie) {
-		if (ioctl(dev, VFIO_DEVICE_GET_REGION_MMAP, &req))
-			die("VFIO_DEVICE_GET_REGION_MMAP");
+		get_cookie(dev, 0, len, &req);
 		return req.mmap_offset;
 	}
 	ri.index = VFIO_PCI_BAR0_REGION_INDEX + bar;
@@ -127,6 +145,24 @@ static void touch(volatile uint8_t *p, size_t len)
 		p[i] = (uint8_t)i;
 }
 
+/* A cookie requested, mapped, touched, unmapped and released, @n times */
+static double release_batch(int dev, size_t len, int n)
+{
+	struct vfio_region_mmap req;
+	double t0 = now_ns();
+	void *p;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		get_cookie(dev, 0, len, &req);
+		p = map_aligned(dev, len, req.mmap_offset);
+		touch(p, len);
+		munmap(p, len);
+		release_cookie(dev, &req);
+	}
+	return (now_ns() - t0) / n;
+}
+
 static double cycle_batch(int dev, bool cookie, size_t len, int n,
 			  bool reuse)
 {
@@ -167,6 +203,46 @@ static void bench_cycle(int dev, const char *name, size_t len, int n,
 	printf("BENCH cycle_%s_ratio %.3f\n", name, c / d);
 }
 
+/*
+ * 1b. a cookie released after every use and asked for again, against the
+ * default offset's cycle
+ */
+static void bench_release(int dev, size_t len, int n)
+{
+	double def[REPS], rel[REPS], d, c;
+	int r;
+
+	cycle_batch(dev, false, len, 1, false);
+	release_batch(dev, len, 1);
+	for (r = 0; r < REPS; r++) {
+		def[r] = cycle_batch(dev, false, len, n, false);
+		rel[r] = release_batch(dev, len, n);
+	}
+	d = median(def, REPS);
+	c = median(rel, REPS);
+	printf("BENCH cycle_4k_release_default_us %.1f\n", d / 1e3);
+	printf("BENCH cycle_4k_release_cookie_us %.1f\n", c / 1e3);
+	printf("BENCH cycle_4k_release_ratio %.3f\n", c / d);
+}
+
+static long slab_kb(void);
+
+/* 1c. slab growth over 100000 identical requests: one cookie, looked up */
+static void bench_repeat(void)
+{
+	struct vfio_region_mmap req;
+	long before;
+	int dev, i;
+
+	dev = dev_open();
+	get_cookie(dev, 0, 4096, &req);
+	before = slab_kb();
+	for (i = 0; i < 100000; i++)
+		get_cookie(dev, 0, 4096, &req);
+	printf("BENCH repeat_100000_slab_kb %ld\n", slab_kb() - before);
+	close(dev);
+}
+
 static long slab_kb(void)
 {
 	char line[128];
@@ -181,26 +257,38 @@ static long slab_kb(void)
 	return kb;
 }
 
-/* 2. latency of one more cookie with @live cookies on the device */
+/*
+ * 2. latency of one more cookie with @live cookies on the device: distinct
+ * requests (a page each), since identical ones share a cookie; the new one
+ * is released again, so @live stays
+ */
 static double scale_at(int live, long *slab_delta)
 {
+	struct vfio_region_mmap req;
 	double t[SCALE_OPS], t0;
 	long before;
 	int dev, i;
 	void *p;
 
 	dev = dev_open();
+	if ((uint64_t)(live + SCALE_OPS) * 4096 > info.size) {
+		fprintf(stderr, "bench: BAR%d too small for %d cookies\n", bar,
+			live + SCALE_OPS);
+		exit(1);
+	}
 	before = slab_kb();
 	for (i = 1; i < live; i++)
-		get_offset(dev, true, 4096);
+		get_cookie(dev, (uint64_t)i * 4096, 4096, &req);
 	*slab_delta = slab_kb() - before;
 	for (i = 0; i < SCALE_OPS; i++) {
 		t0 = now_ns();
+		get_cookie(dev, (uint64_t)(live + i) * 4096, 4096, &req);
 		p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, dev,
-			 get_offset(dev, true, 4096));
+			 req.mmap_offset);
 		if (p == MAP_FAILED)
 			die("mmap");
 		munmap(p, 4096);
+		release_cookie(dev, &req);
 		t[i] = now_ns() - t0;
 	}
 	close(dev);	/* last close: every cookie goes */
@@ -269,9 +357,7 @@ static void bench_huge(void)
 
 int main(int argc, char **argv)
 {
-	struct vfio_region_mmap req = {
-		.argsz = sizeof(req), .flags = VFIO_REGION_MMAP_WC, .size = 4096,
-	};
+	uint32_t attrs;
 	int dev;
 
 	if (argc < 2) {
@@ -285,12 +371,13 @@ int main(int argc, char **argv)
 	verbose = 0;
 
 	dev = dev_open();
-	req.index = VFIO_PCI_BAR0_REGION_INDEX + bar;
-	if (ioctl(dev, VFIO_DEVICE_GET_REGION_MMAP, &req)) {
-		if (errno == ENOTTY)
-			die("VFIO_DEVICE_GET_REGION_MMAP");
-		wc_attr = VFIO_REGION_MMAP_NC;	/* WC refused here */
+	attrs = mmap_attrs(dev, VFIO_PCI_BAR0_REGION_INDEX + bar);
+	if (!attrs) {
+		fprintf(stderr, "bench: no mmap cookies for BAR%d\n", bar);
+		return 1;
 	}
+	if (!(attrs & VFIO_REGION_MMAP_WC))
+		wc_attr = VFIO_REGION_MMAP_NC;	/* no WC here */
 	close(dev);
 
 	/* The cookie machinery, with NC cookies (the attribute is a flag) */
@@ -300,6 +387,8 @@ int main(int argc, char **argv)
 	bench_cycle(dev, "4k", 4096, SMALL_BATCH, false);
 	bench_cycle(dev, "4k_reuse", 4096, SMALL_BATCH, true);
 	bench_cycle(dev, "bar", info.size, LARGE_BATCH, false);
+	bench_release(dev, 4096, SMALL_BATCH);
+	bench_repeat();
 	close(dev);
 	bench_scale();
 	bench_huge();

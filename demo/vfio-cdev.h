@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,45 @@ static int bind_iommufd(int dev)
 	if (verbose)
 		printf("  iommufd         bound, IOAS %u attached\n", ioas.out_ioas_id);
 	return iommufd;
+}
+
+/*
+ * The VFIO_REGION_MMAP_* attributes VFIO_DEVICE_GET_REGION_MMAP honours for
+ * region @index, from the VFIO_REGION_INFO_CAP_MMAP_ATTRS capability of
+ * VFIO_DEVICE_GET_REGION_INFO; 0 without it (no mmap cookies: map the
+ * REGION_INFO offset).
+ */
+static uint32_t mmap_attrs(int dev, uint32_t index)
+{
+	struct vfio_region_info *info, hdr = { .argsz = sizeof(hdr), .index = index };
+	struct vfio_info_cap_header *cap;
+	uint32_t off, attrs = 0;
+	int n;
+
+	/* Once for the size of the capability chain, once for the chain */
+	if (ioctl(dev, VFIO_DEVICE_GET_REGION_INFO, &hdr))
+		die("VFIO_DEVICE_GET_REGION_INFO");
+	if (!(hdr.flags & VFIO_REGION_INFO_FLAG_CAPS) || hdr.argsz <= sizeof(hdr))
+		return 0;
+	info = calloc(1, hdr.argsz);
+	if (!info)
+		die("calloc");
+	info->argsz = hdr.argsz;
+	info->index = index;
+	if (ioctl(dev, VFIO_DEVICE_GET_REGION_INFO, info))
+		die("VFIO_DEVICE_GET_REGION_INFO");
+	for (off = info->cap_offset, n = 0; off && n < 64; off = cap->next, n++) {
+		if (off < sizeof(*info) || off + sizeof(*cap) > info->argsz)
+			break;
+		cap = (void *)((char *)info + off);
+		if (cap->id == VFIO_REGION_INFO_CAP_MMAP_ATTRS &&
+		    off + sizeof(struct vfio_region_info_cap_mmap_attrs) <= info->argsz) {
+			attrs = ((struct vfio_region_info_cap_mmap_attrs *)cap)->attrs;
+			break;
+		}
+	}
+	free(info);
+	return attrs;
 }
 
 #endif

@@ -6,14 +6,16 @@
  *   wc-client <BDF> [BAR]
  *
  * Opens the device through its vfio cdev and iommufd, finds the BAR with
- * VFIO_DEVICE_GET_REGION_INFO, asks VFIO_DEVICE_GET_REGION_MMAP for a WC
- * cookie of a descriptor push area and an NC cookie of the doorbell page
- * after it, writes descriptors through WC, issues the barrier a real driver
- * needs, rings the doorbell through NC, reads everything back through the
- * mappings and pread(), and prints the memory type of each mapping as the
- * page tables hold it (x86: PAT bits of the PTE; arm64 has no dump of user page
- * tables).  On a kernel without the ioctl it falls back to the default
- * REGION_INFO mapping, like a driver must.
+ * VFIO_DEVICE_GET_REGION_INFO and the attributes its
+ * VFIO_REGION_INFO_CAP_MMAP_ATTRS capability offers, asks
+ * VFIO_DEVICE_GET_REGION_MMAP for a WC cookie of a descriptor push area and
+ * an NC cookie of the doorbell page after it, writes descriptors through
+ * WC, issues the barrier a real driver needs, rings the doorbell through
+ * NC, reads everything back through the mappings and pread(), prints the
+ * memory type of each mapping as the page tables hold it (x86: PAT bits of
+ * the PTE; arm64: the MAIR attribute, where the kernel dumps user page
+ * tables), and releases its cookies.  On a kernel without the capability it
+ * falls back to the default REGION_INFO mapping, like a driver must.
  *
  * Part of the vfio-wc project's demo, not of the kernel series.
  */
@@ -152,6 +154,15 @@ static int get_cookie(int dev, int bar, uint32_t flags, uint64_t offset,
 	return ioctl(dev, VFIO_DEVICE_GET_REGION_MMAP, req) ? -errno : 0;
 }
 
+/* Release the cookie a request returned in @req */
+static int release_cookie(int dev, const struct vfio_region_mmap *req)
+{
+	struct vfio_region_mmap rel = *req;
+
+	rel.flags |= VFIO_REGION_MMAP_RELEASE;
+	return ioctl(dev, VFIO_DEVICE_GET_REGION_MMAP, &rel) ? -errno : 0;
+}
+
 static void *map(int dev, uint64_t offset, size_t len)
 {
 	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, dev,
@@ -173,7 +184,7 @@ static void fill(unsigned char *desc, size_t i)
 int main(int argc, char **argv)
 {
 	struct vfio_region_info info = { .argsz = sizeof(info) };
-	struct vfio_region_mmap wc_req, nc_req, probe = { .argsz = 0 };
+	struct vfio_region_mmap wc_req, nc_req;
 	const char *bdf = argc > 1 ? argv[1] : NULL;
 	int bar = argc > 2 ? atoi(argv[2]) : 2;
 	const char *push_what = "WC cookie (push)", *db_what = "NC cookie (doorbell)";
@@ -182,7 +193,7 @@ int main(int argc, char **argv)
 	unsigned char *push, *base = NULL;
 	volatile uint32_t *doorbell;
 	unsigned long long phys;
-	uint32_t tail = 0;
+	uint32_t tail = 0, attrs;
 	char line[256];
 	size_t i;
 
@@ -212,21 +223,26 @@ int main(int argc, char **argv)
 	       "                  [%d KiB, +4 KiB) doorbell page, NC\n",
 	       PUSH_LEN >> 10, PUSH_LEN >> 10);
 
-	/* The documented probe: argsz 0 allocates nothing */
-	ret = ioctl(dev, VFIO_DEVICE_GET_REGION_MMAP, &probe) ? -errno : 0;
-	if (ret == -ENOTTY) {
-		printf("  probe           VFIO_DEVICE_GET_REGION_MMAP: ENOTTY, an older kernel\n");
+	/* What the region offers: no capability, no cookies */
+	attrs = mmap_attrs(dev, info.index);
+	if (!attrs) {
+		printf("  capability      no VFIO_REGION_INFO_CAP_MMAP_ATTRS: no mmap cookies (an older kernel)\n");
 		printf("  fallback        one default mapping at the REGION_INFO offset (non-cached), no WC\n");
 		base = map(dev, info.offset, PUSH_LEN + DB_LEN);
 		push = base;
 		doorbell = (volatile uint32_t *)(base + PUSH_LEN);
 		push_what = db_what = "default mapping";
 	} else {
-		printf("  probe           VFIO_DEVICE_GET_REGION_MMAP supported (argsz 0 -> %s)\n",
-		       strerror(-ret));
-		ret = get_cookie(dev, bar, VFIO_REGION_MMAP_WC, 0, PUSH_LEN, &wc_req);
+		printf("  capability      VFIO_REGION_INFO_CAP_MMAP_ATTRS:%s%s\n",
+		       attrs & VFIO_REGION_MMAP_NC ? " NC" : "",
+		       attrs & VFIO_REGION_MMAP_WC ? " WC" : "");
+		ret = -EOPNOTSUPP;
+		if (attrs & VFIO_REGION_MMAP_WC)
+			ret = get_cookie(dev, bar, VFIO_REGION_MMAP_WC, 0, PUSH_LEN,
+					 &wc_req);
 		if (ret) {
-			printf("  WC request      refused: %s; the push area falls back to NC\n",
+			printf("  WC request      %s: %s; the push area falls back to NC\n",
+			       attrs & VFIO_REGION_MMAP_WC ? "refused" : "not offered",
 			       strerror(-ret));
 			push_what = "NC cookie (push)";
 			if (get_cookie(dev, bar, VFIO_REGION_MMAP_NC, 0, PUSH_LEN, &wc_req))
@@ -282,6 +298,34 @@ int main(int argc, char **argv)
 	if (base) {
 		munmap(base, PUSH_LEN + DB_LEN);
 	} else {
+		/*
+		 * Done with the cookies: release them, which ends them for
+		 * every process; the mappings work until they are unmapped
+		 */
+		ret = release_cookie(dev, &wc_req);
+		printf("  release         %-22s %s\n", push_what,
+		       ret ? strerror(-ret) : "ok");
+		bad += !!ret;
+		ret = release_cookie(dev, &nc_req);
+		printf("  release         %-22s %s\n", db_what,
+		       ret ? strerror(-ret) : "ok");
+		bad += !!ret;
+		ret = release_cookie(dev, &nc_req);
+		printf("  release again   %-22s %s (expected: ENOENT)\n", db_what,
+		       ret ? strerror(-ret) : "ok");
+		bad += ret != -ENOENT;
+		base = mmap(NULL, DB_LEN, PROT_READ, MAP_SHARED, dev,
+			    nc_req.mmap_offset);
+		printf("  after release   mmap of the doorbell cookie: %s; the old mapping: ",
+		       base == MAP_FAILED ? strerror(errno) : "mapped (wrong)");
+		bad += base != MAP_FAILED;
+		if (pread(dev, back, 4, info.offset + PUSH_LEN) != 4 ||
+		    memcmp(back, (void *)doorbell, 4)) {
+			printf("MISMATCH\n");
+			bad++;
+		} else {
+			printf("still reads the tail\n");
+		}
 		munmap(push, PUSH_LEN);
 		munmap((void *)doorbell, DB_LEN);
 	}

@@ -28,12 +28,17 @@ v = dict(l.split(None, 1) for l in open(tsv) if l.strip())
 v = {k: x.strip() for k, x in v.items()}
 def f(k): return float(v[k]) if k in v else float("nan")
 rows = [
-    ("cycle 4 KiB: cookie / default (get offset, mmap, touch, munmap)",
+    ("cycle 4 KiB: repeated identical request / default (get offset, mmap, touch, munmap)",
      f"{f('cycle_4k_ratio'):.3f}", "<= 1.05", f("cycle_4k_ratio") <= 1.05),
     ("cycle 4 KiB, offset got once: cookie / default (mmap, touch, munmap)",
      f"{f('cycle_4k_reuse_ratio'):.3f}", "<= 1.05", f("cycle_4k_reuse_ratio") <= 1.05),
     (f"cycle whole BAR ({v.get('bar_mib')} MiB): cookie / default",
      f"{f('cycle_bar_ratio'):.3f}", "<= 1.05", f("cycle_bar_ratio") <= 1.05),
+    ("cycle 4 KiB: request, mmap, touch, munmap, release / default cycle",
+     f"{f('cycle_4k_release_ratio'):.3f}", "<= 1.30", f("cycle_4k_release_ratio") <= 1.30),
+    ("slab growth over 100000 identical requests (kB)",
+     v.get("repeat_100000_slab_kb", "?"), "<= 64",
+     f("repeat_100000_slab_kb") <= 64),
     ("GET_REGION_MMAP + mmap with 1000 live cookies / with 1",
      f"{f('scale_1000_growth'):.3f}", "<= 2", f("scale_1000_growth") <= 2),
     ("GET_REGION_MMAP + mmap with 65000 live cookies / with 1",

@@ -17,7 +17,10 @@ export CCACHE_SLOPPINESS=time_macros,include_file_mtime,include_file_ctime
 export KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 2026"
 export KBUILD_BUILD_USER=vfio-wc KBUILD_BUILD_HOST=localhost
 mkdir -p "$CCACHE_DIR"
-ccache -M 8G >/dev/null
+# deps.sh installs ccache: the first run sources this before it exists
+if command -v ccache >/dev/null; then
+	ccache -M 8G >/dev/null
+fi
 
 JOBS=${JOBS:-$(nproc)}
 

@@ -10,8 +10,8 @@ VER=7.3.4-1~bpo13+1
 DEB_SHA256=703e369ddd4cce971452f5a593ee55df3a5c10c83caf0fa0df039633ed181ee3
 TAR_SHA256=76df1affb19f24926949369be1d74b60071c963c598ce8780bddd4bbf0fc3bc4
 
-SRC="deb [arch=amd64] http://deb.debian.org/debian trixie-backports main"
 . "$(dirname "$0")/apt-private.sh"
+SRC="deb [arch=amd64] $(debian_mirror) trixie-backports main"
 mkdir -p "$CACHE/debs"
 
 tarball=$CACHE/linux-source-7.3.tar.xz

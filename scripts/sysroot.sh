@@ -23,7 +23,7 @@ arm64 | i386)
 	esac
 	d=$CACHE/sysroot-$arch
 	if [ ! -x "$d/bin/busybox" ] || [ ! -f "$d/usr/lib/$triplet/libuuid.a" ]; then
-		src="deb [arch=$darch] http://deb.debian.org/debian bookworm main"
+		src="deb [arch=$darch] $(debian_mirror) bookworm main"
 		log=$OUT/logs/apt-$arch.log
 		apt_private "bookworm-$darch" "$src" update >"$log" 2>&1
 		rm -rf "$d" "$d.debs" && mkdir -p "$d.debs"
