@@ -93,6 +93,10 @@ fi
 
 [ -n "$commits" ] || { record gates "per-patch build (empty series)" pass; exit 0; }
 
+# The selftests' dependency files name the headers of the last commit
+# built: a later run that starts at an older commit would look for
+# headers that do not exist yet there (a patch adds them)
+rm -rf "$BUILD/patch-selftests"
 i=0
 for c in $commits; do
 	i=$((i + 1))
