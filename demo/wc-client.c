@@ -14,8 +14,10 @@
  * NC, reads everything back through the mappings and pread(), prints the
  * memory type of each mapping as the page tables hold it (x86: PAT bits of
  * the PTE; arm64: the MAIR attribute, where the kernel dumps user page
- * tables), and releases its cookies.  On a kernel without the capability it
- * falls back to the default REGION_INFO mapping, like a driver must.
+ * tables), and releases its cookies; once the WC one is unmapped too, the
+ * push area is back to the default type, and maps at its REGION_INFO
+ * offset again.  On a kernel without the capability it falls back to the
+ * default REGION_INFO mapping, like a driver must.
  *
  * Part of the vfio-wc project's demo, not of the kernel series.
  */
@@ -328,6 +330,27 @@ int main(int argc, char **argv)
 		}
 		munmap(push, PUSH_LEN);
 		munmap((void *)doorbell, DB_LEN);
+
+		/*
+		 * Released and unmapped, the WC cookie holds its range no
+		 * more: it is back to the default type, for everyone
+		 */
+		base = mmap(NULL, PUSH_LEN, PROT_READ, MAP_SHARED, dev,
+			    info.offset);
+		printf("  after munmap    the push area at its REGION_INFO offset: %s\n",
+		       base == MAP_FAILED ? strerror(errno) : "mapped");
+		if (base != MAP_FAILED) {
+			(void)*(volatile uint32_t *)base;
+			printf("    %-22s %s\n", "default mapping",
+			       pte_type(base, line, sizeof(line)));
+			munmap(base, PUSH_LEN);
+		} else {
+			bad++;
+		}
+		if (!access(PATLIST, R_OK)) {
+			printf("  PAT reservations of the BAR range now:\n");
+			pat_lines(phys, PUSH_LEN + DB_LEN);
+		}
 	}
 	close(dev);
 	return bad ? 1 : 0;
