@@ -32,6 +32,7 @@ log=$OUT/logs/guest-$arch.log
 t0=$(date +%s)
 "$top/scripts/run-guest.sh" "$arch" "$kernel" "$initrd" "$log"
 echo "      guest ran $(($(date +%s) - t0)) s, console in ${log#"$top"/}"
+rm -f "$OUT/kunit-$arch.json"
 python3 "$LINUX/tools/testing/kunit/kunit.py" parse \
 	--json="$OUT/kunit-$arch.json" "$log" >"$OUT/logs/kunit-$arch.log" 2>&1
 python3 "$top/tests/parse-guest.py" "$arch" "$log" "$OUT/kunit-$arch.json" >>"$results"

@@ -35,6 +35,7 @@ for arch in $ARCHES; do
 	GUEST_TIMEOUT=${GUEST_TIMEOUT:-2400} "$top/scripts/run-guest.sh" \
 		"$arch" "$kernel" "$initrd" "$log" vfiowc.timeout=900
 	echo "      guest ran $(($(date +%s) - t0)) s, console in ${log#"$top"/}"
+	rm -f "$OUT/kunit-$label.json"
 	python3 "$LINUX/tools/testing/kunit/kunit.py" parse \
 		--json="$OUT/kunit-$label.json" "$log" >"$OUT/logs/kunit-$label.log" 2>&1
 	python3 "$top/tests/parse-guest.py" "$label" "$log" "$OUT/kunit-$label.json" >>"$results"

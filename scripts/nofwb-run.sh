@@ -18,6 +18,7 @@ t0=$(date +%s)
 GUEST_CPU=neoverse-n1 "$top/scripts/run-guest.sh" arm64 "$kernel" "$initrd" \
 	"$log" vfiowc.run=kvm
 echo "      guest ran $(($(date +%s) - t0)) s, console in ${log#"$top"/}"
+rm -f "$OUT/kunit-$label.json"
 python3 "$LINUX/tools/testing/kunit/kunit.py" parse \
 	--json="$OUT/kunit-$label.json" "$log" >"$OUT/logs/kunit-$label.log" 2>&1
 python3 "$top/tests/parse-guest.py" "$label" "$log" "$OUT/kunit-$label.json" >>"$results"

@@ -3,7 +3,13 @@
 
 Prints one tab-separated row per test: <suite> <test> <pass|fail|skip> [note].
 Kernel splats anywhere in the log are failures of the row <arch>/console.
-KUnit results come from 'kunit.py parse --json' (KUNIT_JSON, may be absent).  LOG "-": only the KUnit rows.
+KUnit results come from 'kunit.py parse --json' (KUNIT_JSON; "-" when the
+kernel runs no KUnit).  LOG "-": only the KUnit rows.
+
+What was meant to run and did not is a failed row: a program whose device
+the guest does not have (VFIOWC-NODEV), a program cut off by the guest's end,
+a KUNIT_JSON that kunit.py did not write, a KUnit suite of the series that did
+not report.
 """
 import json
 import re
@@ -12,6 +18,9 @@ import sys
 arch, log, kjson = sys.argv[1], sys.argv[2], sys.argv[3]
 text = "" if log == "-" else open(log, errors="replace").read()
 rows = []
+
+# The series' KUnit suites: every kernel with the series runs them at boot
+EXPECTED_KUNIT = ["vfio_mmap_cookie"]
 
 # Kernel reports that must never appear in a test run.
 SPLATS = [
@@ -64,14 +73,31 @@ if k is not None:
     for name, status in kunit_cases(k, ""):
         r = {"PASS": "pass", "SKIP": "skip"}.get(status, "fail")
         rows.append((f"{arch}/kunit", name, r, "" if r == "pass" else status))
+if kjson != "-":
+    if k is None:
+        rows.append((f"{arch}/kunit", "results", "fail",
+                     "kunit.py parse wrote no JSON (see out/logs/kunit-*.log)"))
+    else:
+        names = [n for n, _ in kunit_cases(k, "")]
+        for suite in EXPECTED_KUNIT:
+            if not any(n.startswith(suite + ".") for n in names):
+                rows.append((f"{arch}/kunit", suite, "fail",
+                             "suite did not report"))
 
 # kselftests between VFIOWC-RUN and VFIOWC-RC markers.
 run_re = re.compile(r"^VFIOWC-RUN (\S+) (\S+)\s*$")
+nodev_re = re.compile(r"^VFIOWC-NODEV (\S+) (\S+)\s*$")
 rc_re = re.compile(r"^VFIOWC-RC (\S+) (\S+) (\d+)\s*$")
 tap_re = re.compile(r"^(not ok|ok) \d+ (.*?)(?:\s+#\s*(SKIP|XFAIL|TODO)\b(.*))?$")
 cur, cases = None, []
 for line in text.splitlines():
     line = line.rstrip("\r")
+    m = nodev_re.match(line)
+    if m:
+        rows.append((f"{arch}/{m.group(1).split('/')[0]}",
+                     f"{m.group(1).split('/')[-1]}[{m.group(2)}]", "fail",
+                     "the guest has no such device: not run"))
+        continue
     m = run_re.match(line)
     if m:
         cur, cases = (m.group(1), m.group(2)), []
