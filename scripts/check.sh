@@ -17,6 +17,7 @@ results=$OUT/results.tsv
 nsteps=$((3 + 3 * $(wc -w <<<"$ARCHES")))
 [ -n "$arches64" ] && nsteps=$((nsteps + 1))
 [[ " $ARCHES " == *" arm64 "* ]] && nsteps=$((nsteps + 1))
+[[ " $ARCHES " == *" x86_64 "* ]] && nsteps=$((nsteps + 1))
 n=0
 next() { n=$((n + 1)); step "[$n/$nsteps] $*"; }
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$results"; }
@@ -44,7 +45,13 @@ else
 
 	if [[ " $ARCHES " == *" arm64 "* ]]; then
 		next "arm64 guest without FEAT_S2FWB (neoverse-n1): KVM tests"
-		"$top/scripts/nofwb-run.sh" "$results"
+		GUEST_CPU=neoverse-n1 "$top/scripts/variant-run.sh" "$results" \
+			arm64-nofwb arm64 vfiowc.run=kvm
+	fi
+	if [[ " $ARCHES " == *" x86_64 "* ]]; then
+		next "x86_64 guest booted with nopat: strict memtype KUnit"
+		"$top/scripts/variant-run.sh" "$results" x86_64-nopat x86_64 \
+			"nopat vfiowc.run=none kunit.filter_glob=x86_pat_memtype_strict"
 	fi
 
 	if [ -n "$arches64" ]; then

@@ -51,6 +51,7 @@ step() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 # debug options of configs/check-debug.config (lockdep, kmemleak, ...).
 test_kernel() {
 	local frags=("$top/configs/kunit.config")
+	[ -f "$top/configs/kunit-$1.config" ] && frags+=("$top/configs/kunit-$1.config")
 	[[ " ${CHECK_DEBUG_ARCHES-x86_64} " == *" $1 "* ]] &&
 		frags+=("$top/configs/check-debug.config")
 	"$top/scripts/build-kernel.sh" "$1" "$1" "${frags[@]}"

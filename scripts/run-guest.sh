@@ -32,10 +32,9 @@ i386)
 	# unless told otherwise.
 	qemu=(qemu-system-i386 -M q35,kernel-irqchip=split
 		-cpu max,vendor=GenuineIntel,model=15 -device intel-iommu)
-	# vmalloc=256M: a WC request ioremaps part of a BAR that vfio has
-	# ioremapped UC- already, and 32-bit vmalloc space (~120 MiB by default)
-	# cannot hold the 64 MiB ivshmem BAR twice (-ENOMEM; README)
-	append="vfiowc.list=i386.list vmalloc=256M $append"
+	# default vmalloc space (~120 MiB): a WC request on the 64 MiB ivshmem
+	# BAR must fit in it, since no page of a BAR is mapped twice
+	append="vfiowc.list=i386.list $append"
 	append="iommufd.allow_unsafe_interrupts=1 vfio_iommu_type1.allow_unsafe_interrupts=1 $append"
 	append="console=ttyS0 intel_iommu=on $append"
 	;;

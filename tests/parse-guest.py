@@ -19,8 +19,12 @@ arch, log, kjson = sys.argv[1], sys.argv[2], sys.argv[3]
 text = "" if log == "-" else open(log, errors="replace").read()
 rows = []
 
-# The series' KUnit suites: every kernel with the series runs them at boot
-EXPECTED_KUNIT = ["vfio_mmap_cookie"]
+# The series' KUnit suites: every kernel with the series runs them at boot,
+# x86 kernels the PAT one too; the nopat boot runs only that one
+EXPECTED_KUNIT = {"x86_64": ["vfio_mmap_cookie", "x86_pat_memtype_strict"],
+                  "i386": ["vfio_mmap_cookie", "x86_pat_memtype_strict"],
+                  "x86_64-nopat": ["x86_pat_memtype_strict"]
+                  }.get(arch, ["vfio_mmap_cookie"])
 
 # Kernel reports that must never appear in a test run.
 SPLATS = [
