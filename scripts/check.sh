@@ -14,7 +14,7 @@ ARCHES=${ARCHES:-x86_64 arm64 i386}
 arches64=$(tr ' ' '\n' <<<"$ARCHES" | grep -vx i386 | xargs)
 results=$OUT/results.tsv
 : >"$results"
-nsteps=$((3 + 3 * $(wc -w <<<"$ARCHES")))
+nsteps=$((4 + 3 * $(wc -w <<<"$ARCHES")))
 [ -n "$arches64" ] && nsteps=$((nsteps + 1))
 [[ " $ARCHES " == *" arm64 "* ]] && nsteps=$((nsteps + 1))
 [[ " $ARCHES " == *" x86_64 "* ]] && nsteps=$((nsteps + 1))
@@ -26,6 +26,10 @@ start=$(date +%s)
 next "host packages"
 "$top/scripts/deps.sh" >"$OUT/logs/deps.log" 2>&1 ||
 	{ cat "$OUT/logs/deps.log"; echo "0 passed, 1 failed"; exit 1; }
+
+next "host-side unit tests (tests/host: the console parser)"
+python3 "$top/tests/host/run.py" "$results" ||
+	record host/tests run fail "tests/host/run.py exited with an error"
 
 next "base tree + series -> $LINUX"
 if ! FORCE=1 "$top/scripts/tree.sh" "$LINUX" >"$OUT/logs/tree.log" 2>&1; then
