@@ -8,11 +8,15 @@
 #           (C=2) and W=1 give no new warnings in the touched .c files.
 # Run 'build' after the test kernels are built; it leaves the tree at HEAD.
 set -uo pipefail
-. "$(dirname "$0")/env.sh"
 
-mode=$1 results=$2
-ARCHES=${ARCHES:-x86_64 arm64}
-record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$results"; }
+. "$(dirname "$0")/lib.sh"
+
+mode=$1
+RESULTS=$2
+# the guests whose kernel configurations the build gates build (G_GATES)
+[ -n "${ARCHES:-}" ] || for g in $(guests_of check); do
+	guest_is "$g" G_GATES && ARCHES="${ARCHES:-}${ARCHES:+ }$g"
+done
 git_l() { git -C "$LINUX" "$@"; }
 commits=$(git_l rev-list --reverse base..HEAD)
 head=$(git_l rev-parse HEAD)
@@ -21,11 +25,11 @@ head=$(git_l rev-parse HEAD)
 touched() { git_l diff --name-only --diff-filter=AM base HEAD -- "$@" |
 	grep -v -e '^tools/' -e '^Documentation/' || true; }
 
-# does a path belong to a build for ARCH?
+# for_arch GUEST PATH: does PATH belong to GUEST's kernel build?
 for_arch() {
+	guest_load "$1"
 	case "$2" in
-	arch/x86/*) [ "$1" = x86_64 ] ;;
-	arch/arm64/*) [ "$1" = arm64 ] ;;
+	arch/"$G_SRCARCH"/*) true ;;
 	arch/*) false ;;
 	*) true ;;
 	esac
@@ -85,11 +89,19 @@ if [ "$mode" = static ]; then
 fi
 
 # ---- build gates ----
-if [ -f "$BUILD/x86_64/usr/include/linux/vfio.hdrtest" ]; then
-	record gates "uapi header test (CONFIG_UAPI_HEADER_TEST)" pass
-elif [[ " $ARCHES " == *" x86_64 "* ]]; then
-	record gates "uapi header test (CONFIG_UAPI_HEADER_TEST)" fail "no usr/include/linux/vfio.hdrtest"
-fi
+# the kernels whose fragment asks for CONFIG_UAPI_HEADER_TEST built it
+for arch in $ARCHES; do
+	guest_load "$arch"
+	grep -qx CONFIG_UAPI_HEADER_TEST=y "$top/configs/$G_ARCH.config" || continue
+	if [ -f "$BUILD/$arch/usr/include/linux/vfio.hdrtest" ]; then
+		record gates "uapi header test (CONFIG_UAPI_HEADER_TEST)" pass
+	else
+		record gates "uapi header test (CONFIG_UAPI_HEADER_TEST)" fail "no usr/include/linux/vfio.hdrtest"
+	fi
+done
+# the selftests each patch touches build for the guest that needs no cross
+# compiler, against its uAPI headers
+native=$(ARCH= native_guest check)
 
 [ -n "$commits" ] || { record gates "per-patch build (empty series)" pass; exit 0; }
 
@@ -121,11 +133,11 @@ for c in $commits; do
 			tail -20 "$OUT/logs/patch-$i-$arch.log" | sed 's/^/      /'
 		fi
 	done
-	# selftests the patch touches (x86_64 build)
+	# selftests the patch touches (the native guest's build)
 	for d in $(echo "$files" | sed -n 's|^tools/testing/selftests/\([^/]*\)/.*|\1|p' | sort -u); do
 		if ! make -C "$LINUX/tools/testing/selftests/$d" -j"$JOBS" \
 			OUTPUT="$BUILD/patch-selftests/$d" \
-			KHDR_INCLUDES="-isystem $BUILD/headers-x86_64/usr/include" \
+			KHDR_INCLUDES="-isystem $BUILD/headers-$native/usr/include" \
 			>"$OUT/logs/patch-$i-selftests-$d.log" 2>&1; then
 			ok=0
 			tail -20 "$OUT/logs/patch-$i-selftests-$d.log" | sed 's/^/      /'
