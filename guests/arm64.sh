@@ -14,6 +14,7 @@ G_DEB_ARCH=arm64
 G_TRIPLET=aarch64-linux-gnu
 G_SELFTEST_ARCH=arm64
 
+G_PACKAGES="qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross"
 # shellcheck disable=SC2054 # QEMU options hold commas
 G_QEMU=(qemu-system-aarch64 -M virt,gic-version=3,virtualization=on,iommu=smmuv3)
 G_CPU=max,pauth-impdef=on

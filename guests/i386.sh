@@ -15,11 +15,14 @@ G_DEB_ARCH=i386
 G_TRIPLET=i386-linux-gnu
 G_SELFTEST_ARCH=x86
 
+# the i686 cross compiler (gcc-multilib conflicts with
+# gcc-aarch64-linux-gnu on Debian 12 and would remove it)
+G_PACKAGES="qemu-system-x86 gcc-i686-linux-gnu libc6-dev-i386-cross"
+# shellcheck disable=SC2054 # QEMU options hold commas
+G_QEMU=(qemu-system-i386 -M q35,kernel-irqchip=split -device intel-iommu)
 # QEMU's 32-bit "max" is family 6 model 6: as an AMD (Athlon) the kernel
 # warns it is not SMP-capable, as an Intel (Pentium II) it disables PAT
 # for an erratum; model 15 (Core 2) has neither problem.
-# shellcheck disable=SC2054 # QEMU options hold commas
-G_QEMU=(qemu-system-i386 -M q35,kernel-irqchip=split -device intel-iommu)
 G_CPU=max,vendor=GenuineIntel,model=15
 # IRQ_REMAP is 64-bit only, so MSIs are not isolated and iommufd and type1
 # refuse devices unless told otherwise.  Default vmalloc space (~120 MiB):

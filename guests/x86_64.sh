@@ -21,7 +21,9 @@ G_DEB_ARCH=
 G_TRIPLET=x86_64-linux-gnu
 G_SELFTEST_ARCH=x86_64
 
-# QEMU and the kernel command line
+# QEMU and the kernel command line; G_PACKAGES: the host packages it
+# needs besides scripts/deps.sh's own (QEMU, cross compiler)
+G_PACKAGES="qemu-system-x86"
 # shellcheck disable=SC2054 # QEMU options hold commas
 G_QEMU=(qemu-system-x86_64 -M q35,kernel-irqchip=split -device intel-iommu,intremap=on)
 G_CPU=max
