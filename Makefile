@@ -41,7 +41,7 @@ refresh:
 	@./scripts/refresh.sh
 
 lint:
-	@LINUX=$(CURDIR)/linux ./scripts/gates.sh static /dev/stdout
+	@LINUX=$(CURDIR)/linux ./scripts/gates-static.sh /dev/stdout
 
 $(addprefix build-,$(GUEST_ARCHES)): build-%:
 	@./scripts/guest.sh $* kernel

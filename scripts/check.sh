@@ -21,7 +21,7 @@ series() {
 }
 
 # The guests the build gates cover come first: the gates build each patch
-# incrementally in their kernel trees; the others (i386) after the gates.
+# in their test kernels' configurations; the others (i386) after the gates.
 gated= later=
 for g in $(guests_of check); do
 	if guest_is "$g" G_GATES; then gated="$gated $g"; else later="$later $g"; fi
@@ -30,11 +30,11 @@ done
 plan "host packages" host_deps
 plan "host-side unit tests (tests/host)" host_tests
 plan "base tree + series -> $LINUX" series
-plan "patch gates: checkpatch --strict, kernel-doc" "$top/scripts/gates.sh" static "$RESULTS"
+plan "patch gates: checkpatch --strict, kernel-doc" "$top/scripts/gates-static.sh" "$RESULTS"
 for g in $gated; do plan_guest check "$g"; done
 [ -z "$gated" ] ||
 	plan "patch gates: every patch builds, sparse + W=1, uapi header test" \
-		env ARCHES="${gated# }" "$top/scripts/gates.sh" build "$RESULTS"
+		env ARCHES="${gated# }" "$top/scripts/gates-build.sh" "$RESULTS"
 for g in $later; do plan_guest check "$g"; done
 run_plan
 summary

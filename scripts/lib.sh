@@ -193,3 +193,11 @@ host_tree() {
 	cat "$log"
 	return 1
 }
+
+# ---- the series in a tree
+# touched TREE REV PATHSPEC...: the kernel-side files (not tools/, not
+# Documentation/) that base..REV adds or modifies in TREE
+touched() {
+	git -C "$1" diff --name-only --diff-filter=AM base "$2" -- "${@:3}" |
+		grep -v -e '^tools/' -e '^Documentation/' || true
+}
