@@ -2,6 +2,7 @@
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${VFIO_WC_CACHE:-$HOME/.cache/vfio-wc}
 OUT=${VFIO_WC_OUT:-$top/out}
+LINUX_GIVEN=${LINUX:+1}
 export LINUX=${LINUX:-$top/linux}
 # Build trees belong to one source tree: linux/ builds in out/build,
 # make check's fresh tree in out/check/build (kbuild and the selftests'

@@ -168,6 +168,15 @@ plan_boot() {
 	plan "booting $1$P_SUFFIX guest (TCG): $what" guest_boot "$1"
 }
 
+# check_tree: with no linux/ of the developer's (and no LINUX given), the
+# tree and build folder of the last make check, out/linux and
+# out/check/build: a kernel of the same configuration is not built twice
+check_tree() {
+	[ -z "$LINUX_GIVEN" ] && [ ! -d "$top/linux/.git" ] && [ -d "$top/out/linux/.git" ] ||
+		return 0
+	export LINUX=$top/out/linux BUILD=$top/out/check/build
+}
+
 # ---- host steps
 # host_deps: the host packages (scripts/deps.sh)
 host_deps() {
