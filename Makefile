@@ -12,9 +12,9 @@
 #   make guest-GUEST   build + boot the test guest from linux/
 
 SHELL := /bin/bash
-GUEST_ARCHES := $(basename $(notdir $(wildcard guests/*.sh)))
+GUESTS := $(basename $(notdir $(wildcard guests/*.sh)))
 
-.PHONY: check debug demo bench baseline tree refresh lint deps clean $(addprefix build-,$(GUEST_ARCHES)) $(addprefix guest-,$(GUEST_ARCHES))
+.PHONY: check debug demo bench baseline tree refresh lint deps clean $(addprefix build-,$(GUESTS)) $(addprefix guest-,$(GUESTS))
 
 check:
 	@./scripts/check.sh
@@ -43,10 +43,10 @@ refresh:
 lint:
 	@LINUX=$(CURDIR)/linux ./scripts/gates-static.sh /dev/stdout
 
-$(addprefix build-,$(GUEST_ARCHES)): build-%:
+$(addprefix build-,$(GUESTS)): build-%:
 	@./scripts/guest.sh $* kernel
 
-$(addprefix guest-,$(GUEST_ARCHES)): guest-%:
+$(addprefix guest-,$(GUESTS)): guest-%:
 	@./scripts/guest.sh $*
 
 clean:

@@ -15,7 +15,10 @@ record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$RESULTS"; }
 
 # summary: the per-suite table, the failures and "N passed, N failed, N
 # skipped"; fails if a row failed
-summary() { python3 "$top/scripts/summary.py" "$RESULTS" "$(($(date +%s) - START))"; }
+summary() {
+	[ -z "${DRY_RUN:-}" ] || return 0
+	python3 "$top/scripts/summary.py" "$RESULTS" "$(($(date +%s) - START))"
+}
 
 # ---- the plan: plan WHAT COMMAND [ARGS...] adds a step; run_plan runs
 # them in turn as "[n/N] WHAT".  A step records its own failed rows; it
