@@ -140,8 +140,10 @@ guest_boot() {
 # guest_parse GUEST LABEL LOG: rows of a console log; what the guest was
 # meant to run comes from its guest file and the lists in its initramfs
 guest_parse() {
-	local g=$1 label=$2 log=$3 kjson=- l expect=()
+	local g=$1 label=$2 log=$3 kjson=- l expect=() suites
 	guest_load "$g"
+	suites=${P_KUNIT-$G_KUNIT}
+	[ "$suites" != - ] || suites=
 	if [ "${P_KUNIT-}" != - ]; then
 		kjson=$OUT/kunit-$label.json
 		rm -f "$kjson"
@@ -150,7 +152,7 @@ guest_parse() {
 	fi
 	for l in $P_LISTS; do expect+=(--expect "$BUILD/initramfs-$G_BUILD/tests/$l"); done
 	python3 "$top/tests/parse-guest.py" "$label" "$log" "$kjson" \
-		--kunit "$(tr -d - <<<"${P_KUNIT-$G_KUNIT}")" --run "$G_RUN" "${expect[@]}" \
+		--kunit "$suites" --run "$G_RUN" "${expect[@]}" \
 		>>"$RESULTS" || record "$label/console" parse fail "tests/parse-guest.py failed"
 }
 
