@@ -33,7 +33,7 @@ guest_load() {
 	[ -f "$f" ] || { echo "no guest $1 (no guests/$1.sh)" >&2; return 1; }
 	G_NAME=$1 G_BASE= G_ARCH= G_SRCARCH= G_CROSS= G_IMAGE= G_CONFIGS=
 	G_CHECK_CONFIGS= G_KUNIT= G_DEB_ARCH= G_TRIPLET= G_SELFTEST_ARCH=
-	G_QEMU=() G_CPU=max G_APPEND= G_TAGS= G_RUN= G_PROFILES= G_GATES= G_WHAT=
+	G_QEMU=() G_CPU=max G_MEM=2G G_APPEND= G_TAGS= G_RUN= G_PROFILES= G_GATES= G_WHAT=
 	G_PACKAGES=
 	. "$f"
 	G_BUILD=${G_BASE:-$G_NAME}

@@ -4,7 +4,7 @@
 # command line (guests/GUEST.sh) and APPEND; the console goes to LOG.
 # Fails if the guest does not reach VFIOWC-DONE within GUEST_TIMEOUT s.
 # GUEST_APPEND: more kernel arguments; GUEST_CPU, GUEST_CPUS, GUEST_MEM:
-# the CPU model (default the guest file's), their number, the memory.
+# the CPU model and the memory (default the guest file's), the CPUs.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 
@@ -29,7 +29,7 @@ done
 [ -z "$G_RUN" ] || append="vfiowc.run=$G_RUN $append"
 
 timeout "${GUEST_TIMEOUT:-900}" "${G_QEMU[@]}" -cpu "${GUEST_CPU:-$G_CPU}" \
-	-accel tcg,thread=multi -smp "${GUEST_CPUS:-2}" -m "${GUEST_MEM:-2G}" \
+	-accel tcg,thread=multi -smp "${GUEST_CPUS:-2}" -m "${GUEST_MEM:-$G_MEM}" \
 	-nographic -no-reboot -monitor none -serial stdio \
 	"${devices[@]}" \
 	-kernel "$kernel" -initrd "$initrd" -append "panic=-1 $G_APPEND $append ${GUEST_APPEND:-}" \
