@@ -8,13 +8,13 @@
 #   make tree      linux/ = Linux 7.3 base + patches/ as git commits
 #   make refresh   patches/ = git format-patch of linux/ (base..HEAD)
 #   make lint      checkpatch --strict + kernel-doc on the series
-#   make build-x86_64 / build-arm64 / build-i386    test kernel from linux/
-#   make guest-x86_64 / guest-arm64 / guest-i386    build + boot the test guest from linux/
+#   make build-GUEST   test kernel from linux/ (GUEST: a file in guests/, e.g. x86_64)
+#   make guest-GUEST   build + boot the test guest from linux/
 
 SHELL := /bin/bash
-GUEST_ARCHES := x86_64 arm64 i386
+GUESTS := $(basename $(notdir $(wildcard guests/*.sh)))
 
-.PHONY: check debug demo bench baseline tree refresh lint deps clean $(addprefix build-,$(GUEST_ARCHES)) $(addprefix guest-,$(GUEST_ARCHES))
+.PHONY: check debug demo bench baseline tree refresh lint deps clean $(addprefix build-,$(GUESTS)) $(addprefix guest-,$(GUESTS))
 
 check:
 	@./scripts/check.sh
@@ -41,12 +41,12 @@ refresh:
 	@./scripts/refresh.sh
 
 lint:
-	@LINUX=$(CURDIR)/linux ./scripts/gates.sh static /dev/stdout
+	@LINUX=$(CURDIR)/linux ./scripts/gates-static.sh /dev/stdout
 
-$(addprefix build-,$(GUEST_ARCHES)): build-%:
-	@. scripts/env.sh && test_kernel $*
+$(addprefix build-,$(GUESTS)): build-%:
+	@./scripts/guest.sh $* kernel
 
-$(addprefix guest-,$(GUEST_ARCHES)): guest-%:
+$(addprefix guest-,$(GUESTS)): guest-%:
 	@./scripts/guest.sh $*
 
 clean:

@@ -1,12 +1,16 @@
 # Sourced: apt_private NAME 'deb ...' ARGS...: run apt-get with a private
 # sources list and private state under the cache, leaving the system's apt
 # configuration alone.  Used for the base kernel (trixie-backports) and for
-# foreign-architecture guest userland (bookworm arm64 and i386), from the
+# foreign-architecture guest userland (G_DEB_ARCH of guests/), from the
 # mirror the system's own apt configuration names (debian_mirror below).
 apt_private() {
 	local name=$1 src=$2
 	shift 2
-	local d=${CACHE:?}/apt/$name
+	local d=${CACHE:?}/apt/$name a archs=(-o APT::Architectures::=amd64)
+	# the host's and every guest's userland (G_DEB_ARCH in guests/*.sh)
+	while read -r a; do
+		[ -z "$a" ] || archs+=(-o "APT::Architectures::=$a")
+	done < <(sed -n 's/^G_DEB_ARCH=//p' "$(dirname "${BASH_SOURCE[0]}")"/../guests/*.sh | sort -u)
 	mkdir -p "$d/lists/partial" "$d/archives/partial"
 	echo "$src" >"$d/sources.list"
 	apt-get -q -o Dir::Etc::sourcelist="$d/sources.list" \
@@ -14,9 +18,7 @@ apt_private() {
 		-o Dir::State::Lists="$d/lists" \
 		-o Dir::Cache::Archives="$d/archives" \
 		-o Dir::Cache::pkgcache="" -o Dir::Cache::srcpkgcache="" \
-		-o APT::Architectures::=amd64 -o APT::Architectures::=arm64 \
-		-o APT::Architectures::=i386 \
-		-o APT::Sandbox::User=root \
+		"${archs[@]}" -o APT::Sandbox::User=root \
 		"$@"
 }
 

@@ -1,29 +1,43 @@
 #!/usr/bin/env bash
 # demo.sh: a DPDK-style client (demo/wc-client.c) maps an ivshmem BAR
 # write-combined through VFIO_DEVICE_GET_REGION_MMAP in a guest running the
-# series (ARCH=x86_64 by default, or arm64: there a KVM guest also gets the
-# WC cookie mapping as a memslot), then the same client on the unpatched
-# 7.3 kernel, where it falls back to the default mapping.
-set -euo pipefail
-. "$(dirname "$0")/env.sh"
-arch=${ARCH:-x86_64}
+# series (ARCH, by default the guest that needs no cross compiler, or
+# arm64: there a KVM guest also gets the WC cookie mapping as a memslot),
+# then the same client on the unpatched 7.3 kernel, where it falls back to
+# the default mapping.
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+# right after make check: its tree, kernel and selftests
+check_tree
+arch=$(native_guest demo)
 base=$OUT/base/linux
-
-step "[1/6] host packages"
-"$top/scripts/deps.sh" >"$OUT/logs/deps.log"
-step "[2/6] trees: linux/ (7.3 + series), out/base/linux (7.3 alone)"
-[ -d "$LINUX/.git" ] || "$top/scripts/tree.sh" >"$OUT/logs/tree.log"
-[ -d "$base/.git" ] || NO_SERIES=1 "$top/scripts/tree.sh" "$base" >"$OUT/logs/tree-base.log"
-step "[3/6] building the $arch kernel with the series, the client, the initramfs (ccache)"
-build_guest "$arch"
-step "[4/6] booting it (QEMU TCG) and running the client"
 log=$OUT/logs/demo-$arch.log
-"$top/scripts/run-guest.sh" "$arch" "$kernel" "$initrd" "$log" "vfiowc.run=demo,kvm loglevel=6"
-step "[5/6] building the unpatched 7.3 $arch kernel (ccache)"
-base_kernel=$(LINUX=$base BUILD=$OUT/base/build "$top/scripts/build-kernel.sh" "$arch")
-step "[6/6] booting it and running the same client"
 base_log=$OUT/logs/demo-$arch-base.log
-"$top/scripts/run-guest.sh" "$arch" "$base_kernel" "$initrd" "$base_log" "vfiowc.run=demo loglevel=6"
+results_init "$OUT/results-demo.tsv"
+
+# demo_boot KERNEL LOG APPEND: boot the guest's initramfs with KERNEL
+demo_boot() {
+	guest_files "$arch" || return 1
+	"$top/scripts/run-guest.sh" "$arch" "$1" "$initrd" "$2" "$3 loglevel=6"
+}
+# the unpatched kernel: the base tree's, built like make baseline's
+base_kernel() { LINUX=$base BUILD=$OUT/base/build P_CONFIGS= P_SUFFIX=-base guest_kernel "$arch"; }
+
+plan "host packages" host_deps
+[ -d "$LINUX/.git" ] || plan "linux/ = 7.3 + the series" host_tree tree "$LINUX"
+[ -d "$base/.git" ] || plan "out/base/linux = 7.3 alone" host_tree tree-base "$base" NO_SERIES=1
+plan "building the $arch kernel with the series (ccache)" guest_kernel "$arch"
+plan "building the client and the initramfs" guest_userland "$arch"
+plan "booting it (QEMU TCG) and running the client" \
+	demo_boot "$BUILD/$arch/$(guest_load "$arch" && echo "$G_IMAGE")" "$log" vfiowc.run=demo,kvm
+plan "building the unpatched 7.3 $arch kernel (ccache)" base_kernel
+plan "booting it and running the same client" \
+	demo_boot "$OUT/base/build/$arch/$(guest_load "$arch" && echo "$G_IMAGE")" "$base_log" vfiowc.run=demo
+if ! run_plan || grep -q $'\tfail\t' "$RESULTS"; then
+	summary
+	exit 1
+fi
+[ -z "${DRY_RUN:-}" ] || exit 0
 
 # report LOG: the client's output and, on arm64, the KVM memslot lines
 report() {

@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
-# Install the host packages the build and the guests need (idempotent).
-# Foreign-arch guest userland (arm64 and i386 busybox, uuid-dev) is fetched with
-# 'apt-get download' into the cache by scripts/sysroot.sh, never installed.
+# Install the host packages the build and the guests need (idempotent):
+# the common ones below and each guest's G_PACKAGES (guests/*.sh: its
+# QEMU and cross compiler).  Foreign-arch guest userland (busybox,
+# uuid-dev) is fetched with 'apt-get download' into the cache by
+# scripts/sysroot.sh, never installed.
 set -euo pipefail
+. "$(dirname "$0")/env.sh"
 
 pkgs=(
 	build-essential flex bison bc libelf-dev libssl-dev cpio kmod rsync
 	python3 python3-ply python3-git git ccache sparse
-	qemu-system-x86 qemu-system-arm
-	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
-	# i386 guest userland: the i686 cross compiler (gcc-multilib conflicts
-	# with gcc-aarch64-linux-gnu on Debian 12 and would remove it)
-	gcc-i686-linux-gnu libc6-dev-i386-cross
 	busybox-static uuid-dev
 	zstd xz-utils
 )
+for f in "$top"/guests/*.sh; do
+	guest_load "$(basename "$f" .sh)"
+	read -ra more <<<"$G_PACKAGES"
+	pkgs+=("${more[@]}")
+done
 
 missing=()
-for p in "${pkgs[@]}"; do
+for p in $(printf '%s\n' "${pkgs[@]}" | sort -u); do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 		missing+=("$p")
 done

@@ -2,11 +2,12 @@
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${VFIO_WC_CACHE:-$HOME/.cache/vfio-wc}
 OUT=${VFIO_WC_OUT:-$top/out}
-LINUX=${LINUX:-$top/linux}
+LINUX_GIVEN=${LINUX:+1}
+export LINUX=${LINUX:-$top/linux}
 # Build trees belong to one source tree: linux/ builds in out/build,
 # make check's fresh tree in out/check/build (kbuild and the selftests'
 # make compare mtimes, not source paths).
-BUILD=${BUILD:-$OUT/build}
+export BUILD=${BUILD:-$OUT/build}
 mkdir -p "$OUT/logs" "$BUILD"
 
 export CCACHE_DIR=$CACHE/ccache
@@ -24,43 +25,25 @@ fi
 
 JOBS=${JOBS:-$(nproc)}
 
-# cross_compile ARCH: the CROSS_COMPILE prefix for ARCH on this host
-cross_compile() {
-	case "$1" in
-	arm64) echo aarch64-linux-gnu- ;;
-	i386) echo i686-linux-gnu- ;;
-	*) echo "" ;;
-	esac
+# guest_load NAME: the G_* variables of guests/NAME.sh, over defaults.
+# G_BUILD is the guest whose kernel and initramfs NAME boots: its own
+# name, or G_BASE for a variant (which has no build of its own).
+guest_load() {
+	local f=$top/guests/$1.sh
+	[ -f "$f" ] || { echo "no guest $1 (no guests/$1.sh)" >&2; return 1; }
+	G_NAME=$1 G_BASE= G_ARCH= G_SRCARCH= G_CROSS= G_IMAGE= G_CONFIGS=
+	G_CHECK_CONFIGS= G_KUNIT= G_DEB_ARCH= G_TRIPLET= G_SELFTEST_ARCH=
+	G_QEMU=() G_CPU=max G_MEM=2G G_APPEND= G_TAGS= G_RUN= G_PROFILES= G_GATES= G_WHAT=
+	G_PACKAGES=
+	. "$f"
+	G_BUILD=${G_BASE:-$G_NAME}
 }
 
-# kmake ARCH BUILDDIR ARGS...: make in linux/ for ARCH into BUILDDIR
-kmake() {
-	local arch=$1 build=$2
-	shift 2
-	local cc
-	cc="$(cross_compile "$arch")gcc"
-	make -s -C "$LINUX" O="$build" ARCH="$arch" \
-		CROSS_COMPILE="$(cross_compile "$arch")" CC="ccache $cc" \
-		HOSTCC="ccache gcc" -j"$JOBS" "$@"
-}
+# kmake GUEST BUILDDIR ARGS...: make in $LINUX for GUEST's kernel into BUILDDIR
+kmake() (
+	guest_load "$1" || exit 1
+	make -s -C "$LINUX" O="$2" ARCH="$G_ARCH" CROSS_COMPILE="$G_CROSS" \
+		CC="ccache ${G_CROSS}gcc" HOSTCC="ccache gcc" -j"$JOBS" "${@:3}"
+)
 
 step() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-
-# test_kernel ARCH: build the ARCH test kernel from $LINUX, print its image.
-# The arches in CHECK_DEBUG_ARCHES (default x86_64) get the CI-affordable
-# debug options of configs/check-debug.config (lockdep, kmemleak, ...).
-test_kernel() {
-	local frags=("$top/configs/kunit.config")
-	[ -f "$top/configs/kunit-$1.config" ] && frags+=("$top/configs/kunit-$1.config")
-	[[ " ${CHECK_DEBUG_ARCHES-x86_64} " == *" $1 "* ]] &&
-		frags+=("$top/configs/check-debug.config")
-	"$top/scripts/build-kernel.sh" "$1" "$1" "${frags[@]}"
-}
-
-# build_guest ARCH: build the ARCH test kernel from $LINUX, the selftests and
-# demo programs, and the initramfs; sets $kernel and $initrd
-build_guest() {
-	kernel=$(test_kernel "$1")
-	"$top/scripts/build-selftests.sh" "$1" >/dev/null
-	initrd=$("$top/scripts/initramfs.sh" "$1")
-}

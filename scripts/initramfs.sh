@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# initramfs.sh ARCH: pack busybox, tests/init, tests/run.list and the built
-# selftests into out/initramfs-ARCH.cpio.gz.
+# initramfs.sh GUEST: pack busybox, tests/init, the test lists filtered for
+# GUEST and the programs build-selftests.sh built into
+# $BUILD/initramfs-GUEST.cpio.gz.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 
-arch=$1
-sysroot=$("$top/scripts/sysroot.sh" "$arch")
-stage=$BUILD/initramfs-$arch
-img=$BUILD/initramfs-$arch.cpio.gz
+guest_load "$1"
+sysroot=$("$top/scripts/sysroot.sh" "$G_NAME")
+stage=$BUILD/initramfs-$G_NAME
+img=$BUILD/initramfs-$G_NAME.cpio.gz
 
 rm -rf "$stage"
 mkdir -p "$stage"/{bin,sbin,dev,proc,sys,tmp,tests}
@@ -20,14 +21,12 @@ for a in sh ash cat ls echo sed grep tr cut basename dirname readlink mkdir \
 done
 cp "$top/tests/init" "$stage/init"
 chmod +x "$stage/init"
-# every tests/*.list (run.list, bench.list, i386.list: the i386 guest's
-# own, chosen with vfiowc.list=...): the lines for this arch
-# ("<suite>@<arch>" or "<suite>")
-for l in $(cd "$top/tests" && ls *.list); do
-	awk -v arch="$arch" '/^[^#]/ && NF { n = split($1, s, "@"); if (n > 1 && s[2] != arch) next; $1 = s[1] } { print }' \
-		"$top/tests/$l" >"$stage/tests/$l"
+# every tests/*.list, the lines for this guest without their tags: /init
+# reads them as they are (vfiowc.list= names them)
+for l in "$top"/tests/*.list; do
+	python3 "$top/scripts/testlist.py" filter "$G_NAME $G_TAGS" "$l" >"$stage/tests/${l##*/}"
 done
-rsync -a --exclude="*.o" --exclude="*.d" --exclude=libvfio "$BUILD/selftests/$arch/" "$stage/tests/"
+rsync -a --exclude="*.o" --exclude="*.d" --exclude=libvfio "$BUILD/selftests/$G_NAME/" "$stage/tests/"
 (cd "$stage" && find . -print0 | LC_ALL=C sort -z |
 	cpio --null -o -H newc --reproducible 2>/dev/null) | gzip -1 >"$img"
 echo "$img"

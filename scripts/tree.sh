@@ -59,14 +59,7 @@ fi
 # The cover letter text lives on as the branch description (make refresh).
 cover=$top/patches/0000-cover-letter.patch
 if [ -f "$cover" ]; then
-	python3 - "$cover" >"$tree/.git/cover-description" <<'PY'
-import email, re, sys
-msg = email.message_from_file(open(sys.argv[1]))
-subject = re.sub(r"\s+", " ", re.sub(r"^\[PATCH[^]]*\]\s*", "", msg["Subject"]))
-body = msg.get_payload().split("\n")
-end = next((i for i, l in enumerate(body) if re.match(r"^vfio-wc \(\d+\):$", l)), len(body))
-print(subject + "\n\n" + "\n".join(body[:end]).strip() + "\n")
-PY
+	python3 "$top/scripts/cover.py" "$cover" >"$tree/.git/cover-description"
 	git -C "$tree" config branch.vfio-wc.description "$(cat "$tree/.git/cover-description")"
 fi
 echo "tree: $tree at base + $n patches"

@@ -1,30 +1,47 @@
 #!/usr/bin/env python3
-"""parse-guest.py ARCH LOG KUNIT_JSON: turn a guest console log into result rows.
+"""parse-guest.py LABEL LOG KUNIT_JSON [--kunit SUITES] [--expect LIST]...
+[--run SUITES]: turn a guest console log into result rows.
 
-Prints one tab-separated row per test: <suite> <test> <pass|fail|skip> [note].
-Kernel splats anywhere in the log are failures of the row <arch>/console.
-KUnit results come from 'kunit.py parse --json' (KUNIT_JSON; "-" when the
-kernel runs no KUnit).  LOG "-": only the KUnit rows.
+Prints one tab-separated row per test: <suite> <test> <pass|fail|skip> [note],
+suites named LABEL/... .  Kernel splats anywhere in the log are failures of
+the row LABEL/console.  KUnit results come from 'kunit.py parse --json'
+(KUNIT_JSON; "-" when the kernel runs no KUnit).  LOG "-": only the KUnit
+rows.
 
-What was meant to run and did not is a failed row: a program whose device
-the guest does not have (VFIOWC-NODEV), a program cut off by the guest's end,
-a KUNIT_JSON that kunit.py did not write, a KUnit suite of the series that did
-not report.
+What was meant to run and did not is a failed row: a KUnit suite of SUITES
+(the guest file's G_KUNIT, blank-separated) that did not report, a
+KUNIT_JSON that kunit.py did not write, a program whose device the guest
+does not have (VFIOWC-NODEV), a program cut off by the guest's end, and a
+program of the LISTs (the filtered lists the guest's /init read), of the
+suites /init was told to run (--run: its vfiowc.run=, "none" for none),
+that never started.
 """
 import json
+import os
 import re
 import sys
 
-arch, log, kjson = sys.argv[1], sys.argv[2], sys.argv[3]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+import testlist  # noqa: E402
+
+
+def options(argv):
+    """(positional arguments, {option: [values]}) of the command line."""
+    pos, opts = [], {"--kunit": [], "--expect": [], "--run": []}
+    it = iter(argv)
+    for a in it:
+        if a in opts:
+            opts[a].append(next(it))
+        else:
+            pos.append(a)
+    return pos, opts
+
+
+(arch, log, kjson), opts = options(sys.argv[1:])
 text = "" if log == "-" else open(log, errors="replace").read()
 rows = []
 
-# The series' KUnit suites: every kernel with the series runs them at boot,
-# x86 kernels the PAT one too; the nopat boot runs only that one
-EXPECTED_KUNIT = {"x86_64": ["vfio_mmap_cookie", "x86_pat_memtype_strict"],
-                  "i386": ["vfio_mmap_cookie", "x86_pat_memtype_strict"],
-                  "x86_64-nopat": ["x86_pat_memtype_strict"]
-                  }.get(arch, ["vfio_mmap_cookie"])
+EXPECTED_KUNIT = " ".join(opts["--kunit"]).split()
 
 # Kernel reports that must never appear in a test run.
 SPLATS = [
@@ -130,6 +147,19 @@ for line in text.splitlines():
 if cur is not None:
     rows.append((f"{arch}/{cur[0].split('/')[0]}", f"{cur[0]}[{cur[1]}]",
                  "fail", "no exit status (guest died or timed out)"))
+
+# Programs of the lists that never started (no VFIOWC-RUN or -NODEV line):
+# the guest died or timed out before them
+started = set(re.findall(r"^VFIOWC-(?:RUN|NODEV) (\S+) (\S+)\s*$", text, re.M))
+run = ",".join(opts["--run"])
+for path in opts["--expect"]:
+    for suite, prog, classes in testlist.entries(open(path).read().splitlines(), []):
+        if run and suite not in run.split(","):
+            continue
+        for cls in classes:
+            if (f"{suite}/{prog}", cls) not in started:
+                rows.append((f"{arch}/{suite}", f"{prog.split('/')[-1]}[{cls}]", "fail",
+                             "not run: the guest ended before it"))
 
 for r in rows:
     print("\t".join(r))

@@ -25,9 +25,25 @@ VFIOWC-RC vfio/vfio_pci_mmap_attr_test ivshmem 1
 """
 
 
-def parse(log, kunit=KUNIT_OK, arch="arm64"):
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
+
+# what the arm64 guests' /init reads (tests/upstream.list and run.list
+# filtered for arm64): the KVM lines and one vfio line
+ARM64_LIST = """\
+vfio vfio_pci_mmap_attr_test ivshmem nvme e1000e
+kvm set_memory_region_test none
+kvm arm64/smccc_filter none
+kvm arm64/stage2_block_transitions none
+kvm arm64/vfio_bar_memattr ivshmem
+"""
+
+
+def parse(log, kunit=KUNIT_OK, arch="arm64", suites="vfio_mmap_cookie", expect=None,
+          run=None):
     """Rows of parse-guest.py for console text @log and KUnit JSON @kunit
-    (None: no JSON file written; "-": a kernel without KUnit)."""
+    (None: no JSON file written; "-": a kernel without KUnit), KUnit
+    @suites expected, the list text @expect expected to run (@run: only
+    these suites of it)."""
     with tempfile.TemporaryDirectory() as d:
         logf = os.path.join(d, "console.log")
         with open(logf, "w") as f:
@@ -38,8 +54,15 @@ def parse(log, kunit=KUNIT_OK, arch="arm64"):
         elif kunit is not None:
             with open(kjson, "w") as f:
                 json.dump(kunit, f)
-        out = subprocess.run([sys.executable, PARSER, arch, logf, kjson],
-                             capture_output=True, text=True, check=True).stdout
+        args = [sys.executable, PARSER, arch, logf, kjson, "--kunit", suites]
+        if expect is not None:
+            listf = os.path.join(d, "run.list")
+            with open(listf, "w") as f:
+                f.write(expect)
+            args += ["--expect", listf]
+        if run is not None:
+            args += ["--run", run]
+        out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     return [tuple(line.split("\t")) for line in out.splitlines()]
 
 
@@ -104,7 +127,8 @@ class ParseGuest(unittest.TestCase):
         self.assertEqual("fail", row(rows, "arm64/kunit", "results")[2])
 
     def test_kunit_suite_missing(self):
-        rows = parse("VFIOWC-DONE\n", arch="x86_64")
+        rows = parse("VFIOWC-DONE\n", arch="x86_64",
+                     suites="vfio_mmap_cookie x86_pat_memtype_strict")
         self.assertEqual("fail", row(rows, "x86_64/kunit", "x86_pat_memtype_strict")[2])
         self.assertEqual([], [r for r in rows if r[1] == "vfio_mmap_cookie"])
 
@@ -116,6 +140,56 @@ class ParseGuest(unittest.TestCase):
         log = "VFIOWC-KMEMLEAK scanned\nunreferenced object 0xffff888004 (size 64):\nVFIOWC-DONE\n"
         leak = row(parse(log), "arm64/console", "kmemleak scan after the tests")
         self.assertEqual(("fail", "1 leaks"), leak[2:])
+
+
+def fixture(name):
+    with open(os.path.join(FIXTURES, name)) as f:
+        return f.read()
+
+
+class ExpectedCoverage(unittest.TestCase):
+    """A saved console log (the arm64 no-FWB boot of make check, trimmed)
+    against what its guest file and lists say it runs."""
+
+    def setUp(self):
+        self.log = fixture("arm64-nofwb.log")
+        self.kunit = json.loads(fixture("kunit-arm64-nofwb.json"))
+
+    def test_clean_log(self):
+        rows = parse(self.log, self.kunit, "arm64-nofwb", expect=ARM64_LIST, run="kvm")
+        self.assertEqual([], [r for r in rows if r[2] == "fail"])
+        self.assertEqual(8, len([r for r in rows if r[0] == "arm64-nofwb/kvm"]))  # as in make check
+        self.assertTrue(any(r[1].startswith("vfio_mmap_cookie.") for r in rows))
+
+    def test_killed_guest(self):
+        cut = self.log[:self.log.index("VFIOWC-RC kvm/arm64/smccc_filter")]
+        rows = parse(cut, self.kunit, "arm64-nofwb", expect=ARM64_LIST, run="kvm")
+        fails = {r[1]: r[3] for r in rows if r[2] == "fail"}
+        self.assertEqual({"guest finished", "kvm/arm64/smccc_filter[none]",
+                          "stage2_block_transitions[none]", "vfio_bar_memattr[ivshmem]"},
+                         set(fails))
+        self.assertIn("no exit status", fails["kvm/arm64/smccc_filter[none]"])
+        self.assertIn("not run", fails["vfio_bar_memattr[ivshmem]"])
+
+    def test_unexpected_suites_not_required(self):
+        rows = parse(self.log, self.kunit, "arm64-nofwb", expect=ARM64_LIST, run="kvm")
+        self.assertEqual([], [r for r in rows if "vfio_pci_mmap_attr_test" in r[1]])
+
+    def test_every_suite_expected(self):
+        rows = parse(self.log, self.kunit, "arm64", expect=ARM64_LIST)
+        fails = [r[1] for r in rows if r[2] == "fail"]
+        self.assertEqual(["vfio_pci_mmap_attr_test[ivshmem]", "vfio_pci_mmap_attr_test[nvme]",
+                          "vfio_pci_mmap_attr_test[e1000e]"], fails)
+
+    def test_run_none(self):
+        rows = parse("VFIOWC-DONE\n", "-", "x86_64-nopat", expect=ARM64_LIST, run="none")
+        self.assertEqual([], [r for r in rows if r[2] == "fail"])
+
+    def test_kunit_output_broken(self):
+        broken = self.log.replace("KTAP version 1", "KTAP garbage")
+        rows = parse(broken, None, "arm64-nofwb", expect=ARM64_LIST, run="kvm")
+        self.assertEqual(("fail", "kunit.py parse wrote no JSON (see out/logs/kunit-*.log)"),
+                         row(rows, "arm64-nofwb/kunit", "results")[2:])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,217 @@
+# Sourced by the profiles (check.sh, debug.sh, baseline.sh, bench.sh,
+# demo.sh, guest.sh): result rows, a plan of numbered steps, and the steps
+# that build, boot and parse a guest (guests/*.sh).
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+# ---- result rows: out/results*.tsv, "<suite>\t<test>\t<pass|fail|skip>\t<note>"
+RESULTS=/dev/null
+START=$(date +%s)
+
+# results_init FILE: rows go to FILE (emptied), the clock starts
+results_init() { RESULTS=$1; : >"$RESULTS"; START=$(date +%s); }
+
+# record SUITE TEST pass|fail|skip [NOTE]
+record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$RESULTS"; }
+
+# summary: the per-suite table, the failures and "N passed, N failed, N
+# skipped"; fails if a row failed
+summary() {
+	[ -z "${DRY_RUN:-}" ] || return 0
+	python3 "$top/scripts/summary.py" "$RESULTS" "$(($(date +%s) - START))"
+}
+
+# ---- the plan: plan WHAT COMMAND [ARGS...] adds a step; run_plan runs
+# them in turn as "[n/N] WHAT".  A step records its own failed rows; it
+# returns non-zero only when no later step can run: that ends the plan,
+# and run_plan fails.  DRY_RUN=1: list the steps, run none.
+PLAN_WHAT=() PLAN_CMD=()
+plan() { PLAN_WHAT+=("$1"); shift; PLAN_CMD+=("$(printf '%q ' "$@")"); }
+run_plan() {
+	local i n=${#PLAN_CMD[@]}
+	for ((i = 0; i < n; i++)); do
+		step "[$((i + 1))/$n] ${PLAN_WHAT[i]}"
+		[ -z "${DRY_RUN:-}" ] || { echo "      ${PLAN_CMD[i]}"; continue; }
+		eval "${PLAN_CMD[i]}" || return 1
+	done
+}
+
+# ---- the guests a profile runs
+# guests_of PROFILE: ARCHES if set, else the guests (not variants) whose
+# G_PROFILES name PROFILE, in the order of guests/
+guests_of() (
+	[ -z "${ARCHES:-}" ] || { echo $ARCHES; return; }
+	for f in "$top"/guests/*.sh; do
+		guest_load "$(basename "$f" .sh)"
+		[ -z "$G_BASE" ] && [[ " $G_PROFILES " == *" $1 "* ]] && echo "$G_NAME"
+	done
+)
+# variants_of PROFILE GUEST: the variants that boot GUEST's kernel in PROFILE
+variants_of() (
+	for f in "$top"/guests/*.sh; do
+		guest_load "$(basename "$f" .sh)"
+		[ "$G_BASE" = "$2" ] && [[ " $G_PROFILES " == *" $1 "* ]] && echo "$G_NAME"
+	done
+)
+# native_guest PROFILE: ARCH if set, else the first guest of PROFILE that
+# needs no cross compiler
+native_guest() {
+	local g
+	[ -z "${ARCH:-}" ] || { echo "$ARCH"; return; }
+	for g in $(guests_of "$1"); do
+		guest_is "$g" G_CROSS || { echo "$g"; return; }
+	done
+}
+# guest_is GUEST VAR: is guests/GUEST.sh's VAR set?
+guest_is() ( guest_load "$1" && [ -n "${!2}" ] )
+
+# ---- what a profile changes in the guest steps (check.sh's defaults):
+#   P_SUFFIX   appended to the guest's name in row suites and logs
+#   P_KSUFFIX  appended to the kernel's build directory $BUILD/<guest>
+#   P_CONFIGS  kernel fragments after common and <G_ARCH>.config (set but
+#              empty: none; unset: G_CONFIGS, and G_CHECK_CONFIGS unless
+#              NO_CHECK_DEBUG=1)
+#   P_KUNIT    KUnit suites that must report (unset: G_KUNIT; "-": the
+#              kernel runs no KUnit)
+#   P_LISTS    the test lists /init runs (default upstream.list run.list);
+#              P_BUILD_LISTS the lists whose programs are built (default all)
+#   P_APPEND   more kernel arguments
+P_SUFFIX= P_KSUFFIX= P_APPEND= P_LISTS="upstream.list run.list" P_BUILD_LISTS=
+FAILED=
+
+# guest_kernel GUEST: build its kernel; row <guest>/build kernel
+guest_kernel() {
+	local g=$1 f frags=() t0 configs
+	guest_load "$g"
+	configs=${P_CONFIGS-$G_CONFIGS}
+	[ -n "${P_CONFIGS+set}${NO_CHECK_DEBUG:-}" ] || configs="$configs $G_CHECK_CONFIGS"
+	for f in $configs; do frags+=("$top/configs/$f"); done
+	t0=$(date +%s)
+	if "$top/scripts/build-kernel.sh" "$g" "$g$P_KSUFFIX" "${frags[@]}" >/dev/null; then
+		record "$g$P_SUFFIX/build" kernel pass
+		echo "      built in $(($(date +%s) - t0)) s"
+	else
+		record "$g$P_SUFFIX/build" kernel fail "out/logs/build-$g$P_KSUFFIX.log"
+		FAILED="$FAILED $g"
+	fi
+}
+
+# guest_userland GUEST: the programs of its test lists, its initramfs;
+# row <guest>/build selftests
+guest_userland() {
+	local g=$1 f lists=()
+	[[ " $FAILED " != *" $g "* ]] || { echo "      skipped: no $g kernel"; return 0; }
+	for f in $P_BUILD_LISTS; do lists+=("$top/tests/$f"); done
+	if "$top/scripts/build-selftests.sh" "$g" "${lists[@]}" >/dev/null &&
+	   "$top/scripts/initramfs.sh" "$g" >/dev/null; then
+		record "$g$P_SUFFIX/build" selftests pass
+	else
+		record "$g$P_SUFFIX/build" selftests fail "out/logs/selftests-$g.log"
+		FAILED="$FAILED $g"
+	fi
+}
+
+# guest_files GUEST: set $kernel and $initrd, what GUEST boots (a variant:
+# its base's); fails if they were not built
+guest_files() {
+	guest_load "$1"
+	kernel=$BUILD/$G_BUILD$P_KSUFFIX/$G_IMAGE
+	initrd=$BUILD/initramfs-$G_BUILD.cpio.gz
+	[[ " $FAILED " != *" $G_BUILD "* ]] && [ -f "$kernel" ] && [ -f "$initrd" ]
+}
+
+# guest_boot GUEST: boot it with P_LISTS, parse its console into rows
+# <guest>/console, /kunit, /<suite>
+guest_boot() {
+	local g=$1 label=$1$P_SUFFIX t0 log
+	if ! guest_files "$g"; then
+		# a base guest's build rows have failed already
+		[ -z "$G_BASE" ] || record "$label/build" guest fail "no $G_BUILD kernel or initramfs"
+		echo "      skipped: no $G_BUILD kernel or initramfs"
+		return 0
+	fi
+	log=$OUT/logs/guest-$label.log
+	t0=$(date +%s)
+	"$top/scripts/run-guest.sh" "$g" "$kernel" "$initrd" "$log" \
+		"vfiowc.list=$(tr ' ' , <<<"$P_LISTS") $P_APPEND" || true
+	echo "      guest ran $(($(date +%s) - t0)) s, console in ${log#"$top"/}"
+	guest_parse "$g" "$label" "$log"
+}
+
+# guest_parse GUEST LABEL LOG: rows of a console log; what the guest was
+# meant to run comes from its guest file and the lists in its initramfs
+guest_parse() {
+	local g=$1 label=$2 log=$3 kjson=- l expect=() suites
+	guest_load "$g"
+	suites=${P_KUNIT-$G_KUNIT}
+	[ "$suites" != - ] || suites=
+	if [ "${P_KUNIT-}" != - ]; then
+		kjson=$OUT/kunit-$label.json
+		rm -f "$kjson"
+		python3 "$LINUX/tools/testing/kunit/kunit.py" parse --json="$kjson" "$log" \
+			>"$OUT/logs/kunit-$label.log" 2>&1 || true
+	fi
+	for l in $P_LISTS; do expect+=(--expect "$BUILD/initramfs-$G_BUILD/tests/$l"); done
+	python3 "$top/tests/parse-guest.py" "$label" "$log" "$kjson" \
+		--kunit "$suites" --run "$G_RUN" "${expect[@]}" \
+		>>"$RESULTS" || record "$label/console" parse fail "tests/parse-guest.py failed"
+}
+
+# plan_guest PROFILE GUEST: the steps of GUEST (a variant: its base's
+# build) and of the variants PROFILE boots after it
+plan_guest() {
+	local b v
+	b=$(guest_load "$2" && echo "$G_BUILD")
+	plan "building $b kernel (ccache)" guest_kernel "$b"
+	plan "building $b selftests and initramfs" guest_userland "$b"
+	plan_boot "$2"
+	[ "$b" != "$2" ] || for v in $(variants_of "$1" "$2"); do plan_boot "$v"; done
+}
+# plan_boot GUEST: the step that boots GUEST (built by an earlier step)
+plan_boot() {
+	local what
+	what=$(guest_load "$1" && echo "${G_WHAT:-KUnit at boot, kselftests from /init}")
+	plan "booting $1$P_SUFFIX guest (TCG): $what" guest_boot "$1"
+}
+
+# check_tree: with no linux/ of the developer's (and no LINUX given), the
+# tree and build folder of the last make check, out/linux and
+# out/check/build: a kernel of the same configuration is not built twice
+check_tree() {
+	[ -z "$LINUX_GIVEN" ] && [ ! -d "$top/linux/.git" ] && [ -d "$top/out/linux/.git" ] ||
+		return 0
+	export LINUX=$top/out/linux BUILD=$top/out/check/build
+}
+
+# ---- host steps
+# host_deps: the host packages (scripts/deps.sh)
+host_deps() {
+	"$top/scripts/deps.sh" >"$OUT/logs/deps.log" 2>&1 && return 0
+	cat "$OUT/logs/deps.log"
+	record host deps fail "scripts/deps.sh failed"
+	return 1
+}
+# host_tests: the host-side unit tests (tests/host); rows host/...
+host_tests() {
+	python3 "$top/tests/host/run.py" "$RESULTS" ||
+		record host/tests run fail "tests/host/run.py exited with an error"
+}
+# host_tree LOGNAME TREE [VAR=value...]: TREE = the base and the series
+# (scripts/tree.sh, with the VARs); its output in out/logs/LOGNAME.log
+host_tree() {
+	local log=$OUT/logs/$1.log tree=$2
+	shift 2
+	if env "$@" "$top/scripts/tree.sh" "$tree" >"$log" 2>&1; then
+		sed 's/^/      /' "$log" | tail -2
+		return 0
+	fi
+	cat "$log"
+	return 1
+}
+
+# ---- the series in a tree
+# touched TREE REV PATHSPEC...: the kernel-side files (not tools/, not
+# Documentation/) that base..REV adds or modifies in TREE
+touched() {
+	git -C "$1" diff --name-only --diff-filter=AM base "$2" -- "${@:3}" |
+		grep -v -e '^tools/' -e '^Documentation/' || true
+}

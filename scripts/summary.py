@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""summary.py RESULTS [SECONDS]: the per-suite table of a results file
+(rows "<suite>\\t<test>\\t<pass|fail|skip>\\t<note>"), the failures, and
+last the line "N passed, N failed, N skipped"; exits 1 if a row failed or
+none passed."""
+import collections
+import sys
+
+
+def read(path):
+    """The rows of a results file, as lists of fields."""
+    with open(path) as f:
+        return [line.rstrip("\n").split("\t") for line in f if line.strip()]
+
+
+def summarize(rows, secs=0):
+    """(text, exit status) of the summary of @rows after @secs seconds."""
+    per = collections.defaultdict(collections.Counter)
+    tot = collections.Counter()
+    for r in rows:
+        per[r[0]][r[2]] += 1
+        tot[r[2]] += 1
+    out = [f"\n{'suite':<24} {'passed':>7} {'failed':>7} {'skipped':>7}"]
+    for s in sorted(per):
+        c = per[s]
+        out.append(f"{s:<24} {c['pass']:>7} {c['fail']:>7} {c['skip']:>7}")
+    fails = [r for r in rows if r[2] == "fail"]
+    if fails:
+        out.append("\nfailed:")
+        for r in fails:
+            out.append(f"  {r[0]}: {r[1]}" + (f"  ({r[3]})" if len(r) > 3 and r[3] else ""))
+    out.append(f"\ntime: {secs // 60} min {secs % 60} s")
+    out.append(f"{tot['pass']} passed, {tot['fail']} failed, {tot['skip']} skipped")
+    return "\n".join(out), 1 if fails or not tot["pass"] else 0
+
+
+def main(argv):
+    text, status = summarize(read(argv[0]), int(argv[1]) if len(argv) > 1 else 0)
+    print(text)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
