@@ -65,15 +65,16 @@ gate_make() {
 	mkdir -p "$dir"
 	cfg=$(sha1sum <"$BUILD/$1/.config")
 	stamp=$(cat "$dir/.gates-config" 2>/dev/null)
-	if [ -f "$dir/.config" ] && [ "${stamp%/*}" = "$cfg" ] &&
-	   git_g diff --quiet "${stamp##*/}" HEAD -- ':(glob)**/Kconfig*' 2>/dev/null; then
-		kmake "$1" "$dir" "${@:2}"
-		return
+	if ! { [ -f "$dir/.config" ] && [ "${stamp%/*}" = "$cfg" ] &&
+	       git_g diff --quiet "${stamp##*/}" HEAD -- ':(glob)**/Kconfig*' 2>/dev/null; }; then
+		rm -f "$dir/.gates-config"
+		cp "$BUILD/$1/.config" "$dir/.config"
+		kmake "$1" "$dir" olddefconfig || return
+		echo "$cfg/$(git_g rev-parse HEAD)" >"$dir/.gates-config"
 	fi
-	rm -f "$dir/.gates-config"
-	cp "$BUILD/$1/.config" "$dir/.config"
-	kmake "$1" "$dir" olddefconfig "${@:2}" || return
-	echo "$cfg/$(git_g rev-parse HEAD)" >"$dir/.gates-config"
+	# not in one make with olddefconfig: kbuild then makes the goals one
+	# by one and stops at the first that fails, even with -k
+	kmake "$1" "$dir" "${@:2}"
 }
 
 # the selftests each patch touches build for the guest that needs no cross
@@ -126,7 +127,8 @@ warn_of() { # GUEST FILE...: sparse + W=1 warnings, line numbers dropped
 	shift
 	for f in "$@"; do [ -f "$tree/$f" ] && objs+=("${f%.c}.o"); done
 	[ ${#objs[@]} -gt 0 ] || return 0
-	gate_make "$g" C=2 W=1 "${objs[@]}" 2>&1 |
+	# -k: every object on both sides, whatever fails first under -j
+	gate_make "$g" -k C=2 W=1 "${objs[@]}" 2>&1 |
 		grep -E 'warning:|error:' | sed -E 's/:[0-9]+:[0-9]+:/:/; s/:[0-9]+:/:/' | sort -u
 }
 for g in $ARCHES; do
