@@ -230,5 +230,75 @@ class ExpectedCoverage(unittest.TestCase):
                          row(rows, "arm64-nofwb/kunit", "results")[2:])
 
 
+class SavedKtap(unittest.TestCase):
+    """A saved x86_64 console log of tests/init's KTAP (the boot trimmed to
+    KUnit, the nested diagnostics left out) against the lists its /init
+    read (fixtures/x86_64.list), and that log broken each way coverage can
+    be lost."""
+
+    def setUp(self):
+        self.log = fixture("x86_64.log")
+        self.lists = fixture("x86_64.list")
+
+    def rows(self, log):
+        return parse(log, "-", "x86_64", expect=self.lists)
+
+    def block(self, name):
+        """The text of run @name: its "# selftests:" line to its result."""
+        start = self.log.index(f"# selftests: {name} ")
+        result = self.log.index("\n", self.log.index(f"\n# time {name} ", start) + 1) + 1
+        end = self.log.index("\n", result) + 1
+        return self.log[start:end]
+
+    def test_pass(self):
+        rows = self.rows(self.log)
+        self.assertEqual([], [r for r in rows if r[2] == "fail"])
+        self.assertEqual(315, len([r for r in rows if r[0] in ("x86_64/vfio", "x86_64/demo")]))
+        self.assertEqual("pass", row(rows, "x86_64/demo", "wc-client[ivshmem]")[2])
+        self.assertEqual("pass", row(rows, "x86_64/console", "kselftest plan")[2])
+
+    def test_skip(self):
+        rows = self.rows(self.log)
+        self.assertEqual(("skip", "rc=4"), row(rows, "x86_64/vfio",
+                                               "vfio_pci_driver_test[e1000e]")[2:])
+        self.assertEqual("skip", row(rows, "x86_64/vfio",
+                                     "vfio_pci_mmap_attr_test[nvme] wc.budget")[2])
+
+    def test_missing_device(self):
+        name = "vfio:vfio_pci_mmap_fuzz_test:ivshmem"
+        block = self.block(name)
+        n = block.splitlines()[-1].split()[1]
+        rows = self.rows(self.log.replace(block, f"not ok {n} {name} # device ivshmem missing\n"))
+        self.assertEqual([("x86_64/vfio", "vfio_pci_mmap_fuzz_test[ivshmem]", "fail",
+                           "the guest has no such device: not run")],
+                         [r for r in rows if r[2] == "fail"])
+
+    def test_truncated(self):
+        block = self.block("vfio:vfio_pci_mmap_attr_test:nvme")
+        cut = self.log[:self.log.index(block) + len(block) // 2]
+        fails = {r[1]: r[3] for r in self.rows(cut) if r[2] == "fail"}
+        self.assertIn("no exit status", fails.pop("vfio/vfio_pci_mmap_attr_test[nvme]"))
+        self.assertEqual("", fails.pop("guest finished"))
+        self.assertEqual("16 results, plan 1..22", fails.pop("kselftest plan"))
+        self.assertEqual({"vfio_pci_mmap_attr_test[e1000e]", "vfio_pci_mmap_stress_test[ivshmem]",
+                          "vfio_pci_mmap_stress_test[e1000e]", "vfio_pci_mmap_fuzz_test[ivshmem]",
+                          "wc-client[ivshmem]"}, set(fails))
+
+    def test_splat(self):
+        block = self.block("vfio:vfio_pci_mmap_stress_test:e1000e")
+        warn = "WARNING: CPU: 1 PID: 211 at drivers/vfio/pci/vfio_pci_core.c:1712 x+0x1/0x2\n"
+        rows = self.rows(self.log.replace(block, block[:block.index("\n") + 1] + warn
+                                          + block[block.index("\n") + 1:]))
+        self.assertEqual([("x86_64/console", "no kernel splat", "fail", warn.strip())],
+                         [r for r in rows if r[2] == "fail"])
+
+    def test_fewer_results_than_plan(self):
+        block = self.block("demo:wc-client:ivshmem")
+        rows = self.rows(self.log.replace(block, ""))
+        self.assertEqual({("kselftest plan", "21 results, plan 1..22"),
+                          ("wc-client[ivshmem]", "not run: the guest ended before it")},
+                         {(r[1], r[3]) for r in rows if r[2] == "fail"})
+
+
 if __name__ == "__main__":
     unittest.main()
