@@ -4,7 +4,6 @@ the kernel tree's kselftest/ktap_helpers.sh, prints one KTAP document that
 an independent TAP parser (Perl's TAP::Parser) reads as planned, and that
 tests/parse-guest.py turns into the rows of each case."""
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -76,16 +75,22 @@ def run_init(d):
 @unittest.skipUnless(shutil.which("busybox") and shutil.which("perl") and ktap_helpers(),
                      "needs busybox, perl and a kernel tree (linux/ or out/linux)")
 class InitKtap(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        with tempfile.TemporaryDirectory() as d:
-            cls.out = run_init(d)
-            log = os.path.join(d, "console.log")
-            with open(log, "w") as f:
-                f.write(cls.out + "VFIOWC-DONE\n")
-            cls.rows = [tuple(l.split("\t")) for l in subprocess.run(
-                ["python3", PARSER, "g", log, "-"], capture_output=True, text=True,
-                check=True).stdout.splitlines()]
+    # tests/host/run.py runs each test on its own (no setUpClass): the
+    # console is made once, by the first test that needs it
+    console = None
+
+    def setUp(self):
+        if InitKtap.console is None:
+            with tempfile.TemporaryDirectory() as d:
+                out = run_init(d)
+                log = os.path.join(d, "console.log")
+                with open(log, "w") as f:
+                    f.write(out + "VFIOWC-DONE\n")
+                rows = [tuple(l.split("\t")) for l in subprocess.run(
+                    ["python3", PARSER, "g", log, "-"], capture_output=True, text=True,
+                    check=True).stdout.splitlines()]
+            InitKtap.console = (out, rows)
+        self.out, self.rows = InitKtap.console
 
     def test_valid_tap(self):
         tap = subprocess.run(["perl", "-e", TAP_CHECK], input=self.out, capture_output=True,
