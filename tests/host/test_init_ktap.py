@@ -49,7 +49,7 @@ def ktap_helpers():
     return None
 
 
-def run_init(d):
+def run_init(d, runlist=LIST):
     """The console text of tests/init's runs, in scratch folder @d: /tests
     and /tmp moved there, bdfs_of() a stub with no ivshmem device."""
     tests = os.path.join(d, "tests")
@@ -62,7 +62,7 @@ def run_init(d):
     os.makedirs(os.path.join(tests, "kselftest"))
     shutil.copy(ktap_helpers(), os.path.join(tests, "kselftest"))
     with open(os.path.join(tests, "run.list"), "w") as f:
-        f.write(LIST)
+        f.write(runlist)
     init = open(INIT).read()
     runs = init[init.index("run=$(arg run)"):init.index("ktap_print_totals") + 18]
     script = ("arg() { :; }; timeout_s=20\n"
@@ -118,3 +118,11 @@ class InitKtap(unittest.TestCase):
         self.assertEqual(("pass", "rc=0"), got[("g/kvm", "noargs[none]")])
         self.assertEqual(("pass", ""), got[("g/console", "kselftest plan")])
         self.assertEqual(8, len([r for r in self.rows if not r[0].endswith("/console")]))
+
+    def test_nothing_to_run(self):
+        with tempfile.TemporaryDirectory() as d:
+            out = run_init(d, "# only comments\n")
+        self.assertIn("TAP version 13\n1..0 # SKIP no programs to run here", out)
+        tap = subprocess.run(["perl", "-e", TAP_CHECK], input=out, capture_output=True,
+                             text=True, check=True).stdout.splitlines()
+        self.assertEqual(["plan 1..0", "errors "], tap)

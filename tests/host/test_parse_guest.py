@@ -250,21 +250,21 @@ class SavedKtap(unittest.TestCase):
         end = self.log.index("\n", result) + 1
         return self.log[start:end]
 
-    def test_pass(self):
+    def test_saved_pass(self):
         rows = self.rows(self.log)
         self.assertEqual([], [r for r in rows if r[2] == "fail"])
         self.assertEqual(315, len([r for r in rows if r[0] in ("x86_64/vfio", "x86_64/demo")]))
         self.assertEqual("pass", row(rows, "x86_64/demo", "wc-client[ivshmem]")[2])
         self.assertEqual("pass", row(rows, "x86_64/console", "kselftest plan")[2])
 
-    def test_skip(self):
+    def test_saved_skip(self):
         rows = self.rows(self.log)
         self.assertEqual(("skip", "rc=4"), row(rows, "x86_64/vfio",
                                                "vfio_pci_driver_test[e1000e]")[2:])
         self.assertEqual("skip", row(rows, "x86_64/vfio",
                                      "vfio_pci_mmap_attr_test[nvme] wc.budget")[2])
 
-    def test_missing_device(self):
+    def test_saved_missing_device(self):
         name = "vfio:vfio_pci_mmap_fuzz_test:ivshmem"
         block = self.block(name)
         n = block.splitlines()[-1].split()[1]
@@ -273,7 +273,7 @@ class SavedKtap(unittest.TestCase):
                            "the guest has no such device: not run")],
                          [r for r in rows if r[2] == "fail"])
 
-    def test_truncated(self):
+    def test_saved_truncated(self):
         block = self.block("vfio:vfio_pci_mmap_attr_test:nvme")
         cut = self.log[:self.log.index(block) + len(block) // 2]
         fails = {r[1]: r[3] for r in self.rows(cut) if r[2] == "fail"}
@@ -284,7 +284,7 @@ class SavedKtap(unittest.TestCase):
                           "vfio_pci_mmap_stress_test[e1000e]", "vfio_pci_mmap_fuzz_test[ivshmem]",
                           "wc-client[ivshmem]"}, set(fails))
 
-    def test_splat(self):
+    def test_saved_splat(self):
         block = self.block("vfio:vfio_pci_mmap_stress_test:e1000e")
         warn = "WARNING: CPU: 1 PID: 211 at drivers/vfio/pci/vfio_pci_core.c:1712 x+0x1/0x2\n"
         rows = self.rows(self.log.replace(block, block[:block.index("\n") + 1] + warn
@@ -292,7 +292,7 @@ class SavedKtap(unittest.TestCase):
         self.assertEqual([("x86_64/console", "no kernel splat", "fail", warn.strip())],
                          [r for r in rows if r[2] == "fail"])
 
-    def test_fewer_results_than_plan(self):
+    def test_saved_fewer_results_than_plan(self):
         block = self.block("demo:wc-client:ivshmem")
         rows = self.rows(self.log.replace(block, ""))
         self.assertEqual({("kselftest plan", "21 results, plan 1..22"),
