@@ -13,7 +13,7 @@ export NO_CHECK_DEBUG=1 IVSHMEM_SIZE=1G GUEST_MEM=3G
 P_SUFFIX=-bench P_LISTS=bench.list P_APPEND=loglevel=6
 
 table() {
-	tr -d '\r' <"$OUT/logs/guest-$arch-bench.log" | sed -n 's/^BENCH //p' >"$OUT/bench-$arch.tsv"
+	tr -d '\r' <"$OUT/logs/guest-$arch-bench.log" | sed -n 's/^# BENCH //p' >"$OUT/bench-$arch.tsv"
 	python3 "$top/scripts/bench_table.py" "$arch" "$OUT/bench-$arch.tsv" "$OUT/bench-$arch.md"
 }
 plan "host packages" host_deps

@@ -44,13 +44,18 @@ report() {
 	tr -d '\r' <"$1" >"$1.txt"
 	set -- "$1.txt" "$2"
 	echo "Guest kernel: $(grep -a -m1 -o 'Linux version [^ ]*' "$1") ($2)"
-	awk '/^VFIOWC-RUN demo\/wc-client/ { on = 1; next }
-	     /^VFIOWC-RC demo\/wc-client/ { print "  (exit status " $4 ")"; on = 0 }
-	     on' "$1"
-	if grep -aq '^VFIOWC-RUN kvm/arm64/vfio_bar_memattr' "$1"; then
+	# the client's run in /init's KTAP (tests/init): its output nested
+	# with "# ", then its result line
+	awk '/^# selftests: demo:wc-client:/ { on = 1; next }
+	     on && /^# time / { next }
+	     on && /^(not )?ok [0-9]+ demo:wc-client:/ {
+		sub(/^.*demo:wc-client:[^ ]*/, ""); sub(/^ *# */, "")
+		print "  (" ($0 == "" ? "exit status 0" : $0) ")"; on = 0; next }
+	     on { sub(/^# /, ""); print }' "$1"
+	if grep -aq '^# selftests: kvm:arm64/vfio_bar_memattr:' "$1"; then
 		echo "KVM: the same BAR as a guest memslot; stage-2 type from" \
 			"/sys/kernel/debug/kvm/<pid>-<fd>/stage2_page_tables:"
-		sed -n 's/^# \([a-z_]*\): \(0x[0-9a-f]*-0x[0-9a-f]*\) .* \([A-Za-z/-]*\)$/  \1\t\2  \3/p' "$1" |
+		sed -n 's/^# # \([a-z_]*\): \(0x[0-9a-f]*-0x[0-9a-f]*\) .* \([A-Za-z/-]*\)$/  \1\t\2  \3/p' "$1" |
 			expand -t 22
 	fi
 }

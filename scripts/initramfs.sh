@@ -21,6 +21,9 @@ for a in sh ash cat ls echo sed grep tr cut basename dirname readlink mkdir \
 done
 cp "$top/tests/init" "$stage/init"
 chmod +x "$stage/init"
+# /init prints its KTAP with kselftest's own helpers, from the kernel tree
+mkdir -p "$stage/tests/kselftest"
+cp "$LINUX/tools/testing/selftests/kselftest/ktap_helpers.sh" "$stage/tests/kselftest/"
 # every tests/*.list, the lines for this guest without their tags: /init
 # reads them as they are (vfiowc.list= names them)
 for l in "$top"/tests/*.list; do

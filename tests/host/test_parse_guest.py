@@ -14,14 +14,22 @@ KUNIT_OK = {"name": "main", "test_cases": [], "sub_groups": [
      "test_cases": [{"name": "wrap", "status": "PASS"},
                     {"name": "publish_abort", "status": "PASS"}]}]}
 
+# What /init prints (tests/init): one KTAP document, each program's own
+# KTAP nested with "# " (kselftest's runner.sh), kernel messages between
 RUN_OK = """\
-VFIOWC-RUN vfio/vfio_pci_mmap_attr_test ivshmem
 TAP version 13
-1..3
-ok 1 cookie.release
-ok 2 wc.coexist # SKIP a page has one attribute here (wc.nc_over_wc)
-not ok 3 wc.budget
-VFIOWC-RC vfio/vfio_pci_mmap_attr_test ivshmem 1
+1..1
+# selftests: vfio:vfio_pci_mmap_attr_test:ivshmem 0000:00:01.0
+# TAP version 13
+# 1..3
+vfio-pci 0000:00:01.0: enabling device (0000 -> 0002)
+# ok 1 cookie.release
+# ok 2 wc.coexist # SKIP a page has one attribute here (wc.nc_over_wc)
+# not ok 3 wc.budget
+# # Totals: pass:1 fail:1 xfail:0 xpass:0 skip:1 error:0
+# time vfio:vfio_pci_mmap_attr_test:ivshmem 3 s
+not ok 1 vfio:vfio_pci_mmap_attr_test:ivshmem # exit=1
+# Totals: pass:0 fail:1 xfail:0 xpass:0 skip:0 error:0
 """
 
 
@@ -97,24 +105,54 @@ class ParseGuest(unittest.TestCase):
         self.assertIn("vfio_pci_memtype.c:42", splat[3])
 
     def test_missing_device(self):
-        rows = parse("VFIOWC-NODEV vfio/vfio_pci_mmap_attr_test ivshmem\nVFIOWC-DONE\n")
+        log = ("TAP version 13\n1..1\n"
+               "not ok 1 vfio:vfio_pci_mmap_attr_test:ivshmem # device ivshmem missing\n"
+               "VFIOWC-DONE\n")
+        rows = parse(log)
         nodev = row(rows, "arm64/vfio", "vfio_pci_mmap_attr_test[ivshmem]")
         self.assertEqual("fail", nodev[2])
         self.assertIn("no such device", nodev[3])
 
     def test_truncated_log(self):
-        log = "VFIOWC-RUN vfio/vfio_pci_mmap_stress_test ivshmem\nTAP version 13\nok 1 stress.a\n"
+        log = ("TAP version 13\n1..2\n"
+               "# selftests: vfio:vfio_pci_mmap_stress_test:ivshmem 0000:00:01.0\n"
+               "# TAP version 13\n# 1..2\n# ok 1 stress.a\n")
         rows = parse(log)
         self.assertEqual("fail", row(rows, "arm64/console", "guest finished")[2])
         cut = row(rows, "arm64/vfio", "vfio/vfio_pci_mmap_stress_test[ivshmem]")
         self.assertEqual("fail", cut[2])
         self.assertIn("no exit status", cut[3])
+        self.assertEqual("pass", row(rows, "arm64/vfio",
+                                     "vfio_pci_mmap_stress_test[ivshmem] stress.a")[2])
+
+    def test_plan_not_met(self):
+        log = RUN_OK.replace("1..1\n", "1..2\n", 1) + "VFIOWC-DONE\n"
+        plan = row(parse(log), "arm64/console", "kselftest plan")
+        self.assertEqual(("fail", "1 results, plan 1..2"), plan[2:])
+        self.assertEqual("pass", row(parse(RUN_OK + "VFIOWC-DONE\n"),
+                                     "arm64/console", "kselftest plan")[2])
+
+    def test_program_skip(self):
+        log = ("TAP version 13\n1..1\n"
+               "# selftests: vfio:vfio_pci_sriov_uapi_test:e1000e 0000:00:03.0\n"
+               "# TAP version 13\n# 1..0 # SKIP no SR-IOV on this device\n"
+               "# time vfio:vfio_pci_sriov_uapi_test:e1000e 0 s\n"
+               "ok 1 vfio:vfio_pci_sriov_uapi_test:e1000e # SKIP\nVFIOWC-DONE\n")
+        skip = row(parse(log), "arm64/vfio", "vfio_pci_sriov_uapi_test[e1000e]")
+        self.assertEqual(("skip", "no SR-IOV on this device"), skip[2:])
 
     def test_exit_status_with_all_ok(self):
-        log = ("VFIOWC-RUN vfio/vfio_pci_mmap_fuzz_test ivshmem\nok 1 fuzz.region_mmap\n"
-               "VFIOWC-RC vfio/vfio_pci_mmap_fuzz_test ivshmem 139\nVFIOWC-DONE\n")
+        log = ("TAP version 13\n1..1\n"
+               "# selftests: vfio:vfio_pci_mmap_fuzz_test:ivshmem 0000:00:01.0\n"
+               "# ok 1 fuzz.region_mmap\n"
+               "not ok 1 vfio:vfio_pci_mmap_fuzz_test:ivshmem # exit=139\nVFIOWC-DONE\n")
         exit_row = row(parse(log), "arm64/vfio", "vfio_pci_mmap_fuzz_test[ivshmem] exit")
         self.assertEqual(("fail", "rc=139"), exit_row[2:])
+
+    def test_kernel_ktap_is_not_kselftest(self):
+        """KUnit's KTAP at boot ("KTAP version 1") gives no kselftest rows."""
+        log = "KTAP version 1\n1..1\nok 1 vfio_mmap_cookie\n" + RUN_OK + "VFIOWC-DONE\n"
+        self.assertEqual([], [r for r in parse(log) if "vfio_mmap_cookie" == r[1]])
 
     def test_kunit_failure(self):
         kunit = json.loads(json.dumps(KUNIT_OK))
@@ -162,10 +200,10 @@ class ExpectedCoverage(unittest.TestCase):
         self.assertTrue(any(r[1].startswith("vfio_mmap_cookie.") for r in rows))
 
     def test_killed_guest(self):
-        cut = self.log[:self.log.index("VFIOWC-RC kvm/arm64/smccc_filter")]
+        cut = self.log[:self.log.index("# time kvm:arm64/smccc_filter:none")]
         rows = parse(cut, self.kunit, "arm64-nofwb", expect=ARM64_LIST, run="kvm")
         fails = {r[1]: r[3] for r in rows if r[2] == "fail"}
-        self.assertEqual({"guest finished", "kvm/arm64/smccc_filter[none]",
+        self.assertEqual({"guest finished", "kselftest plan", "kvm/arm64/smccc_filter[none]",
                           "stage2_block_transitions[none]", "vfio_bar_memattr[ivshmem]"},
                          set(fails))
         self.assertIn("no exit status", fails["kvm/arm64/smccc_filter[none]"])
@@ -190,6 +228,76 @@ class ExpectedCoverage(unittest.TestCase):
         rows = parse(broken, None, "arm64-nofwb", expect=ARM64_LIST, run="kvm")
         self.assertEqual(("fail", "kunit.py parse wrote no JSON (see out/logs/kunit-*.log)"),
                          row(rows, "arm64-nofwb/kunit", "results")[2:])
+
+
+class SavedKtap(unittest.TestCase):
+    """A saved x86_64 console log of tests/init's KTAP (the boot trimmed to
+    KUnit, the nested diagnostics left out) against the lists its /init
+    read (fixtures/x86_64.list), and that log broken each way coverage can
+    be lost."""
+
+    def setUp(self):
+        self.log = fixture("x86_64.log")
+        self.lists = fixture("x86_64.list")
+
+    def rows(self, log):
+        return parse(log, "-", "x86_64", expect=self.lists)
+
+    def block(self, name):
+        """The text of run @name: its "# selftests:" line to its result."""
+        start = self.log.index(f"# selftests: {name} ")
+        result = self.log.index("\n", self.log.index(f"\n# time {name} ", start) + 1) + 1
+        end = self.log.index("\n", result) + 1
+        return self.log[start:end]
+
+    def test_saved_pass(self):
+        rows = self.rows(self.log)
+        self.assertEqual([], [r for r in rows if r[2] == "fail"])
+        self.assertEqual(315, len([r for r in rows if r[0] in ("x86_64/vfio", "x86_64/demo")]))
+        self.assertEqual("pass", row(rows, "x86_64/demo", "wc-client[ivshmem]")[2])
+        self.assertEqual("pass", row(rows, "x86_64/console", "kselftest plan")[2])
+
+    def test_saved_skip(self):
+        rows = self.rows(self.log)
+        self.assertEqual(("skip", "rc=4"), row(rows, "x86_64/vfio",
+                                               "vfio_pci_driver_test[e1000e]")[2:])
+        self.assertEqual("skip", row(rows, "x86_64/vfio",
+                                     "vfio_pci_mmap_attr_test[nvme] wc.budget")[2])
+
+    def test_saved_missing_device(self):
+        name = "vfio:vfio_pci_mmap_fuzz_test:ivshmem"
+        block = self.block(name)
+        n = block.splitlines()[-1].split()[1]
+        rows = self.rows(self.log.replace(block, f"not ok {n} {name} # device ivshmem missing\n"))
+        self.assertEqual([("x86_64/vfio", "vfio_pci_mmap_fuzz_test[ivshmem]", "fail",
+                           "the guest has no such device: not run")],
+                         [r for r in rows if r[2] == "fail"])
+
+    def test_saved_truncated(self):
+        block = self.block("vfio:vfio_pci_mmap_attr_test:nvme")
+        cut = self.log[:self.log.index(block) + len(block) // 2]
+        fails = {r[1]: r[3] for r in self.rows(cut) if r[2] == "fail"}
+        self.assertIn("no exit status", fails.pop("vfio/vfio_pci_mmap_attr_test[nvme]"))
+        self.assertEqual("", fails.pop("guest finished"))
+        self.assertEqual("16 results, plan 1..22", fails.pop("kselftest plan"))
+        self.assertEqual({"vfio_pci_mmap_attr_test[e1000e]", "vfio_pci_mmap_stress_test[ivshmem]",
+                          "vfio_pci_mmap_stress_test[e1000e]", "vfio_pci_mmap_fuzz_test[ivshmem]",
+                          "wc-client[ivshmem]"}, set(fails))
+
+    def test_saved_splat(self):
+        block = self.block("vfio:vfio_pci_mmap_stress_test:e1000e")
+        warn = "WARNING: CPU: 1 PID: 211 at drivers/vfio/pci/vfio_pci_core.c:1712 x+0x1/0x2\n"
+        rows = self.rows(self.log.replace(block, block[:block.index("\n") + 1] + warn
+                                          + block[block.index("\n") + 1:]))
+        self.assertEqual([("x86_64/console", "no kernel splat", "fail", warn.strip())],
+                         [r for r in rows if r[2] == "fail"])
+
+    def test_saved_fewer_results_than_plan(self):
+        block = self.block("demo:wc-client:ivshmem")
+        rows = self.rows(self.log.replace(block, ""))
+        self.assertEqual({("kselftest plan", "21 results, plan 1..22"),
+                          ("wc-client[ivshmem]", "not run: the guest ended before it")},
+                         {(r[1], r[3]) for r in rows if r[2] == "fail"})
 
 
 if __name__ == "__main__":
