@@ -37,5 +37,5 @@ G_APPEND="console=ttyS0 intel_iommu=on hugepagesz=1G hugepages=1"
 # the profiles that boot it by default, and whether the build gates build
 # every patch in its kernel configuration
 G_TAGS="x86"
-G_PROFILES="check debug baseline demo bench"
+G_PROFILES="check debug baseline demo bench dpdk"
 G_GATES=1

@@ -2,7 +2,8 @@
 # build-selftests.sh GUEST [LIST...]: install the uAPI headers and build,
 # statically, the programs GUEST runs from the test LISTs (default
 # tests/*.list) into $BUILD/selftests/GUEST: the kselftests with their
-# own Makefiles, the "demo" suite from demo/<program>.c.
+# own Makefiles, the "demo" suite from demo/<program>.c, the "dpdk" suite's
+# scripts from tests/dpdk/ (make dpdk adds the DPDK programs they run).
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 
@@ -30,6 +31,14 @@ while read -r suite progs; do
 				-isystem "$hdr/usr/include" -isystem "$sysroot/usr/include" \
 				-L"$libdir" -o "$dst/demo/$p" "$top/demo/$p.c" >>"$log" 2>&1 ||
 				{ tail -30 "$log" >&2; exit 1; }
+		done
+		continue
+	fi
+	if [ "$suite" = dpdk ]; then
+		# scripts around the DPDK programs that make dpdk builds and
+		# stages in dpdk/bin (without them they fail)
+		for p in $progs; do
+			install -m 755 "$top/tests/dpdk/$p" "$dst/dpdk/$p"
 		done
 		continue
 	fi
