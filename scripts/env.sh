@@ -6,8 +6,16 @@ LINUX_GIVEN=${LINUX:+1}
 export LINUX=${LINUX:-$top/linux}
 # Build trees belong to one source tree: linux/ builds in out/build,
 # make check's fresh tree in out/check/build (kbuild and the selftests'
-# make compare mtimes, not source paths).
+# make compare mtimes, not source paths).  A kernel builds in
+# $BUILD/<name>, three levels below its tree's folder, in every tree:
+# linux/ in out/build/<name>, out/linux in out/check/build/<name>, the
+# unpatched out/base/linux in out/base/out/build/<name> ($BASE_BUILD),
+# the gates' out/gates/linux in out/gates/out/build/<name>.  ccache
+# (CCACHE_BASEDIR) hashes the source paths relative to the build
+# directory: "../../../linux/..." from each of them, so the trees share
+# the objects their files and configuration have in common.
 export BUILD=${BUILD:-$OUT/build}
+BASE_BUILD=$OUT/base/out/build
 mkdir -p "$OUT/logs" "$BUILD"
 
 export CCACHE_DIR=$CACHE/ccache

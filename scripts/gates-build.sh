@@ -7,7 +7,8 @@
 # They build in a tree and build directories of their own, kept between
 # runs: $OUT/gates/linux, a clone that fetches $LINUX's commits and checks
 # them out in turn (only the files a commit changes get new times, so the
-# builds are incremental), and $OUT/gates/build/<guest>, configured from
+# builds are incremental), and $OUT/gates/out/build/<guest> (at the depth
+# of the test kernels' build directories: scripts/env.sh), configured from
 # the test kernel's .config at each commit.  $LINUX and the test kernels'
 # build trees are only read.  Run it after the test kernels are built.
 set -uo pipefail
@@ -18,7 +19,7 @@ RESULTS=$1
 	guest_is "$g" G_GATES && ARCHES="${ARCHES:-}${ARCHES:+ }$g"
 done
 tree=$OUT/gates/linux
-gbuild=$OUT/gates/build
+gbuild=$OUT/gates/out/build
 git_g() { git -C "$tree" "$@"; }
 
 # for_arch GUEST PATH: does PATH belong to GUEST's kernel build?
