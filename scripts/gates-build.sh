@@ -83,6 +83,7 @@ gate_make() {
 # dependency files would name headers a later patch adds: a fresh directory
 native=$(ARCH= native_guest check)
 rm -rf "$gbuild/patch-selftests"
+t0=$(date +%s)
 i=0
 for c in $commits; do
 	i=$((i + 1))
@@ -122,6 +123,9 @@ for c in $commits; do
 	fi
 done
 
+t1=$(date +%s)
+echo "      every patch builds: $((t1 - t0)) s for $i patches"
+
 # sparse and W=1: no new warnings in the touched .c files (series vs base)
 warn_of() { # GUEST FILE...: sparse + W=1 warnings, line numbers dropped
 	local g=$1 f objs=()
@@ -147,4 +151,5 @@ for g in $ARCHES; do
 		record gates "sparse+W=1 $g" fail "$(wc -l <<<"$added") new warnings"
 	fi
 done
+echo "      sparse + W=1: $(($(date +%s) - t1)) s"
 exit 0
