@@ -108,8 +108,11 @@ for c in $commits; do
 		fi
 	done
 	for d in $(echo "$files" | sed -n 's|^tools/testing/selftests/\([^/]*\)/.*|\1|p' | sort -u); do
+		# through ccache: the directory starts afresh every run, and
+		# the KVM selftests (some 100 programs) build in full at each
+		# patch that changes libvfio
 		if ! make -C "$tree/tools/testing/selftests/$d" -j"$JOBS" \
-			OUTPUT="$gbuild/patch-selftests/$d" \
+			CC="ccache gcc" OUTPUT="$gbuild/patch-selftests/$d" \
 			KHDR_INCLUDES="-isystem $BUILD/headers-$native/usr/include" \
 			>"$OUT/logs/patch-$i-selftests-$d.log" 2>&1; then
 			ok=0
