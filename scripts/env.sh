@@ -23,6 +23,12 @@ export CCACHE_BASEDIR=$top
 export CCACHE_NOHASHDIR=1
 export CCACHE_COMPILERCHECK=content
 export CCACHE_SLOPPINESS=time_macros,include_file_mtime,include_file_ctime
+# depend mode: on a miss ccache takes the includes from the compiler's
+# -MD output instead of running the preprocessor first (kbuild passes
+# -Wp,-MMD): kernel/ and mm/ of the x86_64 test kernel (223 objects) built
+# cold in 114 s instead of 169 s.  Hits need the direct mode's same
+# relative paths (see BUILD above), which the trees now have.
+export CCACHE_DEPEND=1
 export KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 2026"
 export KBUILD_BUILD_USER=vfio-wc KBUILD_BUILD_HOST=localhost
 mkdir -p "$CCACHE_DIR"
