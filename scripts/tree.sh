@@ -58,7 +58,9 @@ inputs=$( {
 stamp=$tree/.git/vfio-wc-inputs
 if [ "$(git -C "$tree" rev-parse -q --verify base 2>/dev/null)" = "$(git -C "$base_git" rev-parse base)" ]; then
 	if [ "$(cat "$stamp" 2>/dev/null)" = "$inputs $(git -C "$tree" rev-parse HEAD)" ] &&
-	   [ -z "$(git -C "$tree" status --porcelain --ignored)" ]; then
+	   [ -z "$(git -C "$tree" status --porcelain)" ]; then
+		# ignored files only (kunit.py parse's __pycache__, say)
+		git -C "$tree" clean -q -f -d -X
 		echo "tree: $tree unchanged, kept: base + $(git -C "$tree" rev-list --count base..HEAD) patches"
 		exit 0
 	fi
