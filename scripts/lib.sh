@@ -85,16 +85,8 @@ guest_kernel() {
 	configs=${P_CONFIGS-$G_CONFIGS}
 	[ -n "${P_CONFIGS+set}${NO_CHECK_DEBUG:-}" ] || configs="$configs $G_CHECK_CONFIGS"
 	for f in $configs; do frags+=("$top/configs/$f"); done
-	# The demo's guest (by default) without ccache's depend mode
-	# (scripts/env.sh): the demo's unpatched kernel has its configuration
-	# less the series' options, so generated/autoconf.h differs and the
-	# direct lookups miss; only the preprocessor mode finds the objects
-	# whose preprocessed text is the same, and only among results that
-	# were stored by it.
-	local dep=(env)
-	[ "$g" != "$(ARCH= native_guest demo)" ] || dep=(env -u CCACHE_DEPEND)
 	t0=$(date +%s)
-	if "${dep[@]}" "$top/scripts/build-kernel.sh" "$g" "$g$P_KSUFFIX" "${frags[@]}" >/dev/null; then
+	if "$top/scripts/build-kernel.sh" "$g" "$g$P_KSUFFIX" "${frags[@]}" >/dev/null; then
 		record "$g$P_SUFFIX/build" kernel pass
 		echo "      built in $(($(date +%s) - t0)) s"
 	else
