@@ -26,7 +26,7 @@ base_tree() {
 
 # The unpatched kernels (no KUnit: the fragments are the series'), the
 # programs of upstream.list only, built from and into the base tree
-export LINUX=$base BUILD=$OUT/base/build
+export LINUX=$base BUILD=$BASE_BUILD
 mkdir -p "$BUILD"
 P_SUFFIX=-base P_CONFIGS= P_KUNIT=- P_LISTS=upstream.list P_BUILD_LISTS=upstream.list
 plan "host packages" host_deps

@@ -45,7 +45,8 @@ while read -r suite progs; do
 	targets=()
 	for p in $progs; do targets+=("$dst/$suite/$p"); done
 	make -C "$LINUX/tools/testing/selftests/$suite" -j"$JOBS" \
-		ARCH="$G_SELFTEST_ARCH" CROSS_COMPILE="$G_CROSS" OUTPUT="$dst/$suite" \
+		ARCH="$G_SELFTEST_ARCH" CROSS_COMPILE="$G_CROSS" CC="ccache ${G_CROSS}gcc" \
+		OUTPUT="$dst/$suite" \
 		KHDR_INCLUDES="-isystem $hdr/usr/include" \
 		EXTRA_CFLAGS="-isystem $sysroot/usr/include" \
 		LDFLAGS="-static -L$libdir" "${targets[@]}" >>"$log" 2>&1 ||

@@ -6,8 +6,16 @@ LINUX_GIVEN=${LINUX:+1}
 export LINUX=${LINUX:-$top/linux}
 # Build trees belong to one source tree: linux/ builds in out/build,
 # make check's fresh tree in out/check/build (kbuild and the selftests'
-# make compare mtimes, not source paths).
+# make compare mtimes, not source paths).  A kernel builds in
+# $BUILD/<name>, three levels below its tree's folder, in every tree:
+# linux/ in out/build/<name>, out/linux in out/check/build/<name>, the
+# unpatched out/base/linux in out/base/out/build/<name> ($BASE_BUILD),
+# the gates' out/gates/linux in out/gates/out/build/<name>.  ccache
+# (CCACHE_BASEDIR) hashes the source paths relative to the build
+# directory: "../../../linux/..." from each of them, so the trees share
+# the objects their files and configuration have in common.
 export BUILD=${BUILD:-$OUT/build}
+BASE_BUILD=$OUT/base/out/build
 mkdir -p "$OUT/logs" "$BUILD"
 
 export CCACHE_DIR=$CACHE/ccache
@@ -15,6 +23,12 @@ export CCACHE_BASEDIR=$top
 export CCACHE_NOHASHDIR=1
 export CCACHE_COMPILERCHECK=content
 export CCACHE_SLOPPINESS=time_macros,include_file_mtime,include_file_ctime
+# depend mode: on a miss ccache takes the includes from the compiler's
+# -MD output instead of running the preprocessor first (kbuild passes
+# -Wp,-MMD): kernel/ and mm/ of the x86_64 test kernel (223 objects) built
+# cold in 114 s instead of 169 s.  Hits need the direct mode's same
+# relative paths (see BUILD above), which the trees now have.
+export CCACHE_DEPEND=1
 export KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 2026"
 export KBUILD_BUILD_USER=vfio-wc KBUILD_BUILD_HOST=localhost
 mkdir -p "$CCACHE_DIR"

@@ -7,7 +7,8 @@
 # They build in a tree and build directories of their own, kept between
 # runs: $OUT/gates/linux, a clone that fetches $LINUX's commits and checks
 # them out in turn (only the files a commit changes get new times, so the
-# builds are incremental), and $OUT/gates/build/<guest>, configured from
+# builds are incremental), and $OUT/gates/out/build/<guest> (at the depth
+# of the test kernels' build directories: scripts/env.sh), configured from
 # the test kernel's .config at each commit.  $LINUX and the test kernels'
 # build trees are only read.  Run it after the test kernels are built.
 set -uo pipefail
@@ -18,7 +19,7 @@ RESULTS=$1
 	guest_is "$g" G_GATES && ARCHES="${ARCHES:-}${ARCHES:+ }$g"
 done
 tree=$OUT/gates/linux
-gbuild=$OUT/gates/build
+gbuild=$OUT/gates/out/build
 git_g() { git -C "$tree" "$@"; }
 
 # for_arch GUEST PATH: does PATH belong to GUEST's kernel build?
@@ -82,6 +83,7 @@ gate_make() {
 # dependency files would name headers a later patch adds: a fresh directory
 native=$(ARCH= native_guest check)
 rm -rf "$gbuild/patch-selftests"
+t0=$(date +%s)
 i=0
 for c in $commits; do
 	i=$((i + 1))
@@ -106,8 +108,11 @@ for c in $commits; do
 		fi
 	done
 	for d in $(echo "$files" | sed -n 's|^tools/testing/selftests/\([^/]*\)/.*|\1|p' | sort -u); do
+		# through ccache: the directory starts afresh every run, and
+		# the KVM selftests (some 100 programs) build in full at each
+		# patch that changes libvfio
 		if ! make -C "$tree/tools/testing/selftests/$d" -j"$JOBS" \
-			OUTPUT="$gbuild/patch-selftests/$d" \
+			CC="ccache gcc" OUTPUT="$gbuild/patch-selftests/$d" \
 			KHDR_INCLUDES="-isystem $BUILD/headers-$native/usr/include" \
 			>"$OUT/logs/patch-$i-selftests-$d.log" 2>&1; then
 			ok=0
@@ -120,6 +125,9 @@ for c in $commits; do
 		record gates "builds: $(printf %04d $i) $subj" fail "out/logs/patch-$i-*.log"
 	fi
 done
+
+t1=$(date +%s)
+echo "      every patch builds: $((t1 - t0)) s for $i patches"
 
 # sparse and W=1: no new warnings in the touched .c files (series vs base)
 warn_of() { # GUEST FILE...: sparse + W=1 warnings, line numbers dropped
@@ -146,4 +154,5 @@ for g in $ARCHES; do
 		record gates "sparse+W=1 $g" fail "$(wc -l <<<"$added") new warnings"
 	fi
 done
+echo "      sparse + W=1: $(($(date +%s) - t1)) s"
 exit 0

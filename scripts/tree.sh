@@ -3,6 +3,12 @@
 # 'base') with patches/series applied on top as commits (git am);
 # NO_SERIES=1 stops at the base (the demo's unpatched kernel).
 # The base repository is built once and cached; linux/ is cloned from it.
+# A tree that is already a clone of this base is reused, not removed:
+# when it is clean and its series (patches/, the cover letter) has not
+# changed since it was made, it is kept as it is, file times included (a
+# warm make check then rebuilds nothing); otherwise it is reset to the
+# base (git touches only the files its series changed) and cleaned, and
+# the series applied again: kbuild rebuilds only what the series touches.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,10 +46,33 @@ if [ -e "$tree" ] && [ -z "${FORCE:-}" ] &&
 		"or FORCE=1 to throw them away" >&2
 	exit 1
 fi
-rm -rf "$tree"
-
-git clone -q --no-checkout "$base_git" "$tree"
-git -C "$tree" checkout -q -b vfio-wc base
+# what the tree is made of: the base and the patches it gets
+inputs=$( {
+	git -C "$base_git" rev-parse base
+	if [ -f "$top/patches/series" ] && [ -z "${NO_SERIES:-}" ]; then
+		sed -e '/^#/d' -e '/^$/d' "$top/patches/series" |
+			while read -r p; do cat "$top/patches/$p"; done
+		cat "$top/patches/0000-cover-letter.patch" 2>/dev/null
+	fi
+} | sha1sum | cut -d' ' -f1)
+stamp=$tree/.git/vfio-wc-inputs
+if [ "$(git -C "$tree" rev-parse -q --verify base 2>/dev/null)" = "$(git -C "$base_git" rev-parse base)" ]; then
+	if [ "$(cat "$stamp" 2>/dev/null)" = "$inputs $(git -C "$tree" rev-parse HEAD)" ] &&
+	   [ -z "$(git -C "$tree" status --porcelain)" ]; then
+		# ignored files only (kunit.py parse's __pycache__, say)
+		git -C "$tree" clean -q -f -d -X
+		echo "tree: $tree unchanged, kept: base + $(git -C "$tree" rev-list --count base..HEAD) patches"
+		exit 0
+	fi
+	rm -f "$stamp"
+	git -C "$tree" am --abort >/dev/null 2>&1 || true
+	git -C "$tree" checkout -q -f -B vfio-wc base
+	git -C "$tree" clean -q -f -d -x
+else
+	rm -rf "$tree"
+	git clone -q --no-checkout "$base_git" "$tree"
+	git -C "$tree" checkout -q -b vfio-wc base
+fi
 git -C "$tree" config user.name vfio-wc
 git -C "$tree" config user.email vfio-wc@localhost
 
@@ -62,4 +91,5 @@ if [ -f "$cover" ]; then
 	python3 "$top/scripts/cover.py" "$cover" >"$tree/.git/cover-description"
 	git -C "$tree" config branch.vfio-wc.description "$(cat "$tree/.git/cover-description")"
 fi
+echo "$inputs $(git -C "$tree" rev-parse HEAD)" >"$stamp"
 echo "tree: $tree at base + $n patches"
