@@ -2,11 +2,6 @@
 # build-kernel.sh GUEST [NAME [FRAGMENT...]]: allnoconfig +
 # configs/common.config + configs/<G_ARCH>.config + FRAGMENTs, built into
 # $BUILD/NAME (default GUEST); prints the path of the kernel image.
-# KCONFIG_FROM=FILE: start from the .config FILE instead of allnoconfig
-# and the fragments (the demo's unpatched kernel, from the patched one's:
-# olddefconfig drops what this tree does not have, the series' own
-# options, and the rest compiles as it did there, from ccache); then
-# only common.config and <G_ARCH>.config must stick.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 
@@ -19,19 +14,11 @@ frags=("$top/configs/common.config" "$top/configs/$G_ARCH.config" "$@")
 
 mkdir -p "$build"
 : >"$log"
-if [ -n "${KCONFIG_FROM:-}" ]; then
-	cp "$KCONFIG_FROM" "$build/.config"
-	frags=("${frags[@]:0:2}")
-else
-	kmake "$G_NAME" "$build" allnoconfig >>"$log" 2>&1
-	(cd "$LINUX" && ARCH=$G_ARCH CROSS_COMPILE=$G_CROSS \
-		scripts/kconfig/merge_config.sh -m -O "$build" "$build/.config" "${frags[@]}") \
-		>>"$log" 2>&1
-fi
+kmake "$G_NAME" "$build" allnoconfig >>"$log" 2>&1
+(cd "$LINUX" && ARCH=$G_ARCH CROSS_COMPILE=$G_CROSS \
+	scripts/kconfig/merge_config.sh -m -O "$build" "$build/.config" "${frags[@]}") \
+	>>"$log" 2>&1
 kmake "$G_NAME" "$build" olddefconfig >>"$log" 2>&1
-[ -z "${KCONFIG_FROM:-}" ] ||
-	diff <(grep '^CONFIG_' "$KCONFIG_FROM") <(grep '^CONFIG_' "$build/.config") |
-	sed -n 's/^< /config: not in this tree: /p' >>"$log"
 
 # Every option a fragment asks for must survive olddefconfig.
 bad=0

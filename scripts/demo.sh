@@ -15,21 +15,13 @@ log=$OUT/logs/demo-$arch.log
 base_log=$OUT/logs/demo-$arch-base.log
 results_init "$OUT/results-demo.tsv"
 
-# demo_boot KERNEL LOG APPEND: boot the guest's initramfs with KERNEL;
-# the test kernels' KUnit suites and kmemleak scan are not the demo's
+# demo_boot KERNEL LOG APPEND: boot the guest's initramfs with KERNEL
 demo_boot() {
 	guest_files "$arch" || return 1
-	"$top/scripts/run-guest.sh" "$arch" "$1" "$initrd" "$2" \
-		"$3 loglevel=6 kunit.enable=0 kmemleak=off"
+	"$top/scripts/run-guest.sh" "$arch" "$1" "$initrd" "$2" "$3 loglevel=6"
 }
-# The unpatched kernel: the base tree's, in the configuration of the
-# kernel with the series (olddefconfig drops the series' own options), so
-# that whatever the series does not change comes from ccache: in
-# $BASE_BUILD/<arch>-demo, not make baseline's lean <arch>
-base_kernel() {
-	KCONFIG_FROM=$BUILD/$arch/.config LINUX=$base BUILD=$BASE_BUILD \
-		P_KSUFFIX=-demo P_SUFFIX=-base guest_kernel "$arch"
-}
+# the unpatched kernel: the base tree's, built like make baseline's
+base_kernel() { LINUX=$base BUILD=$OUT/base/build P_CONFIGS= P_SUFFIX=-base guest_kernel "$arch"; }
 
 plan "host packages" host_deps
 [ -d "$LINUX/.git" ] || plan "linux/ = 7.3 + the series" host_tree tree "$LINUX"
@@ -40,7 +32,7 @@ plan "booting it (QEMU TCG) and running the client" \
 	demo_boot "$BUILD/$arch/$(guest_load "$arch" && echo "$G_IMAGE")" "$log" vfiowc.run=demo,kvm
 plan "building the unpatched 7.3 $arch kernel (ccache)" base_kernel
 plan "booting it and running the same client" \
-	demo_boot "$BASE_BUILD/$arch-demo/$(guest_load "$arch" && echo "$G_IMAGE")" "$base_log" vfiowc.run=demo
+	demo_boot "$OUT/base/build/$arch/$(guest_load "$arch" && echo "$G_IMAGE")" "$base_log" vfiowc.run=demo
 if ! run_plan || grep -q $'\tfail\t' "$RESULTS"; then
 	summary
 	exit 1
