@@ -21,7 +21,7 @@ demo_boot() {
 	"$top/scripts/run-guest.sh" "$arch" "$1" "$initrd" "$2" "$3 loglevel=6"
 }
 # the unpatched kernel: the base tree's, built like make baseline's
-base_kernel() { LINUX=$base BUILD=$OUT/base/build P_CONFIGS= P_SUFFIX=-base guest_kernel "$arch"; }
+base_kernel() { LINUX=$base BUILD=$BASE_BUILD P_CONFIGS= P_SUFFIX=-base guest_kernel "$arch"; }
 
 plan "host packages" host_deps
 [ -d "$LINUX/.git" ] || plan "linux/ = 7.3 + the series" host_tree tree "$LINUX"
@@ -32,7 +32,7 @@ plan "booting it (QEMU TCG) and running the client" \
 	demo_boot "$BUILD/$arch/$(guest_load "$arch" && echo "$G_IMAGE")" "$log" vfiowc.run=demo,kvm
 plan "building the unpatched 7.3 $arch kernel (ccache)" base_kernel
 plan "booting it and running the same client" \
-	demo_boot "$OUT/base/build/$arch/$(guest_load "$arch" && echo "$G_IMAGE")" "$base_log" vfiowc.run=demo
+	demo_boot "$BASE_BUILD/$arch/$(guest_load "$arch" && echo "$G_IMAGE")" "$base_log" vfiowc.run=demo
 if ! run_plan || grep -q $'\tfail\t' "$RESULTS"; then
 	summary
 	exit 1

@@ -12,7 +12,7 @@ pkgs=(
 	python3 python3-ply python3-git git ccache sparse
 	busybox-static uuid-dev
 	zstd xz-utils
-	meson python3-pyelftools codespell
+	meson python3-pyelftools codespell gawk
 )
 for f in "$top"/guests/*.sh; do
 	guest_load "$(basename "$f" .sh)"

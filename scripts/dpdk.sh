@@ -35,7 +35,7 @@ dpdk_build() {
 		return 1
 	fi
 }
-base_kernel() { LINUX=$base BUILD=$OUT/base/build P_SUFFIX=-dpdk-base guest_kernel "$arch"; }
+base_kernel() { LINUX=$base BUILD=$BASE_BUILD P_SUFFIX=-dpdk-base guest_kernel "$arch"; }
 # dpdk_boot KERNEL LABEL: boot the initramfs with KERNEL, rows LABEL/...
 dpdk_boot() {
 	local log=$OUT/logs/guest-$2.log t0
@@ -60,7 +60,7 @@ patched() {
 	expect "$arch-dpdk" "BAR2 PTE is WC" 'BAR2 at .*: PTE memory type WC (expected WC)'
 }
 unpatched() {
-	dpdk_boot "$OUT/base/build/$arch-dpdk/$(guest_load "$arch" && echo "$G_IMAGE")" "$arch-dpdk-base"
+	dpdk_boot "$BASE_BUILD/$arch-dpdk/$(guest_load "$arch" && echo "$G_IMAGE")" "$arch-dpdk-base"
 	expect "$arch-dpdk-base" "EAL falls back with one line" \
 		'BAR2 not write-combined: no mmap attributes in the region info'
 	expect "$arch-dpdk-base" "BAR2 PTE is UC-" 'BAR2 at .*: PTE memory type UC- (expected UC-)'
