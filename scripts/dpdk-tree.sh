@@ -66,27 +66,4 @@ if ! git -C "$base_git" rev-parse -q --verify refs/tags/base >/dev/null 2>&1; th
 fi
 echo "dpdk: base $(git -C "$base_git" rev-parse base)"
 
-if [ -e "$tree" ] && [ -z "${FORCE:-}" ] &&
-   [ -n "$(git -C "$tree" status --porcelain --untracked-files=no 2>/dev/null)" ]; then
-	echo "dpdk: $tree has uncommitted changes; commit and 'make dpdk-refresh'," \
-		"or FORCE=1 to throw them away" >&2
-	exit 1
-fi
-rm -rf "$tree"
-git clone -q --no-checkout "$base_git" "$tree"
-git -C "$tree" checkout -q -b vfio-wc base
-git -C "$tree" config user.name vfio-wc
-git -C "$tree" config user.email vfio-wc@localhost
-n=0
-if [ -f "$patches/series" ] && [ -z "${NO_SERIES:-}" ]; then
-	while read -r p; do
-		case "$p" in ''|'#'*) continue ;; esac
-		git -C "$tree" am -q --committer-date-is-author-date "$patches/$p"
-		n=$((n + 1))
-	done <"$patches/series"
-fi
-if [ -f "$patches/0000-cover-letter.patch" ]; then
-	git -C "$tree" config branch.vfio-wc.description \
-		"$(python3 "$top/scripts/cover.py" "$patches/0000-cover-letter.patch")"
-fi
-echo "dpdk: $tree at base + $n patches"
+exec "$top/scripts/apply-series.sh" "$base_git" "$patches" "$tree" "make dpdk-refresh"
