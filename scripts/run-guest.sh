@@ -14,17 +14,11 @@ shm=/dev/shm/vfiowc-$G_NAME-$$
 trap 'rm -f "$shm"' EXIT
 
 # The test devices, by the class names of tests/*.list (and tests/init);
-# GUEST_DEVICES picks some (a missing one must fail the run).  nvme: BAR0
-# holds the registers, the doorbells (8 bytes per queue pair) and the
-# MSI-X table and PBA; 2048 queue pairs make it 32 KiB (6 pages without
-# MSI-X) instead of 16 KiB (2): failslab_every_step starts over on a new
-# file, a device reset each, when it runs out of NC pages, and under
-# kmemleak (x86_64) it did so every 2 pages: 87 s there, 36 s now.
+# GUEST_DEVICES picks some (a missing one must fail the run)
 declare -A device=(
 	[ivshmem]="-object memory-backend-file,id=shm0,mem-path=$shm,size=${IVSHMEM_SIZE:-64M},share=on
 		-device ivshmem-plain,memdev=shm0"
-	[nvme]="-drive if=none,id=nvm0,file=null-co://,format=raw
-		-device nvme,serial=vfiowc0,drive=nvm0,max_ioqpairs=2048"
+	[nvme]="-drive if=none,id=nvm0,file=null-co://,format=raw -device nvme,serial=vfiowc0,drive=nvm0"
 	[e1000e]="-device e1000e,netdev=n0 -netdev hubport,id=n0,hubid=0"
 )
 devices=()
