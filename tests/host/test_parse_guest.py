@@ -80,6 +80,12 @@ def row(rows, suite, test):
     return found[0]
 
 
+def ktap(plan, body, done=True):
+    """A guest's kselftest KTAP: header, plan 1..PLAN, BODY, and /init's
+    end marker unless the log is cut off (DONE false)."""
+    return "TAP version 13\n1..%d\n%s%s" % (plan, body, "VFIOWC-DONE\n" if done else "")
+
+
 class ParseGuest(unittest.TestCase):
     def test_clean_run(self):
         rows = parse(RUN_OK + "VFIOWC-DONE\n")
@@ -104,24 +110,22 @@ class ParseGuest(unittest.TestCase):
         self.assertEqual("fail", splat[2])
         self.assertIn("vfio_pci_memtype.c:42", splat[3])
 
+    def assert_fails(self, rows, test, why, suite="arm64/vfio"):
+        """TEST's row in SUITE failed, its note saying WHY."""
+        failed = row(rows, suite, test)
+        self.assertEqual("fail", failed[2])
+        self.assertIn(why, failed[3])
+
     def test_missing_device(self):
-        log = ("TAP version 13\n1..1\n"
-               "not ok 1 vfio:vfio_pci_mmap_attr_test:ivshmem # device ivshmem missing\n"
-               "VFIOWC-DONE\n")
-        rows = parse(log)
-        nodev = row(rows, "arm64/vfio", "vfio_pci_mmap_attr_test[ivshmem]")
-        self.assertEqual("fail", nodev[2])
-        self.assertIn("no such device", nodev[3])
+        rows = parse(ktap(1, "not ok 1 vfio:vfio_pci_mmap_attr_test:ivshmem"
+                             " # device ivshmem missing\n"))
+        self.assert_fails(rows, "vfio_pci_mmap_attr_test[ivshmem]", "no such device")
 
     def test_truncated_log(self):
-        log = ("TAP version 13\n1..2\n"
-               "# selftests: vfio:vfio_pci_mmap_stress_test:ivshmem 0000:00:01.0\n"
-               "# TAP version 13\n# 1..2\n# ok 1 stress.a\n")
-        rows = parse(log)
+        rows = parse(ktap(2, "# selftests: vfio:vfio_pci_mmap_stress_test:ivshmem 0000:00:01.0\n"
+                             "# TAP version 13\n# 1..2\n# ok 1 stress.a\n", done=False))
         self.assertEqual("fail", row(rows, "arm64/console", "guest finished")[2])
-        cut = row(rows, "arm64/vfio", "vfio/vfio_pci_mmap_stress_test[ivshmem]")
-        self.assertEqual("fail", cut[2])
-        self.assertIn("no exit status", cut[3])
+        self.assert_fails(rows, "vfio/vfio_pci_mmap_stress_test[ivshmem]", "no exit status")
         self.assertEqual("pass", row(rows, "arm64/vfio",
                                      "vfio_pci_mmap_stress_test[ivshmem] stress.a")[2])
 
@@ -133,19 +137,17 @@ class ParseGuest(unittest.TestCase):
                                      "arm64/console", "kselftest plan")[2])
 
     def test_program_skip(self):
-        log = ("TAP version 13\n1..1\n"
-               "# selftests: vfio:vfio_pci_sriov_uapi_test:e1000e 0000:00:03.0\n"
-               "# TAP version 13\n# 1..0 # SKIP no SR-IOV on this device\n"
-               "# time vfio:vfio_pci_sriov_uapi_test:e1000e 0 s\n"
-               "ok 1 vfio:vfio_pci_sriov_uapi_test:e1000e # SKIP\nVFIOWC-DONE\n")
+        log = ktap(1, "# selftests: vfio:vfio_pci_sriov_uapi_test:e1000e 0000:00:03.0\n"
+                      "# TAP version 13\n# 1..0 # SKIP no SR-IOV on this device\n"
+                      "# time vfio:vfio_pci_sriov_uapi_test:e1000e 0 s\n"
+                      "ok 1 vfio:vfio_pci_sriov_uapi_test:e1000e # SKIP\n")
         skip = row(parse(log), "arm64/vfio", "vfio_pci_sriov_uapi_test[e1000e]")
         self.assertEqual(("skip", "no SR-IOV on this device"), skip[2:])
 
     def test_exit_status_with_all_ok(self):
-        log = ("TAP version 13\n1..1\n"
-               "# selftests: vfio:vfio_pci_mmap_fuzz_test:ivshmem 0000:00:01.0\n"
-               "# ok 1 fuzz.region_mmap\n"
-               "not ok 1 vfio:vfio_pci_mmap_fuzz_test:ivshmem # exit=139\nVFIOWC-DONE\n")
+        log = ktap(1, "# selftests: vfio:vfio_pci_mmap_fuzz_test:ivshmem 0000:00:01.0\n"
+                      "# ok 1 fuzz.region_mmap\n"
+                      "not ok 1 vfio:vfio_pci_mmap_fuzz_test:ivshmem # exit=139\n")
         exit_row = row(parse(log), "arm64/vfio", "vfio_pci_mmap_fuzz_test[ivshmem] exit")
         self.assertEqual(("fail", "rc=139"), exit_row[2:])
 
