@@ -8,13 +8,13 @@
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
-base=$OUT/base/linux
+base=$BASE_TREE
 results_init "$OUT/results-baseline.tsv"
 # Upstream libvfio cannot map a BAR smaller than a page (ivshmem's BAR0):
 # the series' first patch, which touches tools/ only, fixes that; the
 # kernel stays unpatched.
-base_tree() {
-	[ -d "$base/.git" ] || host_tree tree-base "$base" NO_SERIES=1 || return 1
+baseline_tree() {
+	base_tree || return 1
 	local fix
 	fix=$(ls "$top"/patches/*-vfio-selftests-Map-BARs-smaller-than-a-page.patch)
 	if ! git -C "$base" log --format=%s | grep -qxF "$(sed -n 's/^Subject: \[PATCH [0-9/]*\] //p' "$fix")"; then
@@ -30,7 +30,7 @@ export LINUX=$base BUILD=$BASE_BUILD
 mkdir -p "$BUILD"
 P_SUFFIX=-base P_CONFIGS= P_KUNIT=- P_LISTS=upstream.list P_BUILD_LISTS=upstream.list
 plan "host packages" host_deps
-plan "unpatched 7.3 tree (+ the libvfio fix) -> $base" base_tree
+plan "unpatched 7.3 tree (+ the libvfio fix) -> $base" baseline_tree
 for g in $(guests_of baseline); do
 	plan "$g: unpatched 7.3 kernel (ccache)" guest_kernel "$g"
 	plan "$g: upstream selftests, initramfs" guest_userland "$g"

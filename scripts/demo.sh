@@ -10,7 +10,6 @@ set -uo pipefail
 # right after make check: its tree, kernel and selftests
 check_tree
 arch=$(native_guest demo)
-base=$OUT/base/linux
 log=$OUT/logs/demo-$arch.log
 base_log=$OUT/logs/demo-$arch-base.log
 results_init "$OUT/results-demo.tsv"
@@ -20,17 +19,15 @@ demo_boot() {
 	guest_files "$arch" || return 1
 	"$top/scripts/run-guest.sh" "$arch" "$1" "$initrd" "$2" "$3 loglevel=6"
 }
-# the unpatched kernel: the base tree's, built like make baseline's
-base_kernel() { LINUX=$base BUILD=$BASE_BUILD P_CONFIGS= P_SUFFIX=-base guest_kernel "$arch"; }
 
 plan "host packages" host_deps
 [ -d "$LINUX/.git" ] || plan "linux/ = 7.3 + the series" host_tree tree "$LINUX"
-[ -d "$base/.git" ] || plan "out/base/linux = 7.3 alone" host_tree tree-base "$base" NO_SERIES=1
+plan "out/base/linux = 7.3 alone" base_tree
 plan "building the $arch kernel with the series (ccache)" guest_kernel "$arch"
 plan "building the client and the initramfs" guest_userland "$arch"
 plan "booting it (QEMU TCG) and running the client" \
 	demo_boot "$BUILD/$arch/$(guest_load "$arch" && echo "$G_IMAGE")" "$log" vfiowc.run=demo,kvm
-plan "building the unpatched 7.3 $arch kernel (ccache)" base_kernel
+plan "building the unpatched 7.3 $arch kernel (ccache)" base_kernel "$arch"
 plan "booting it and running the same client" \
 	demo_boot "$BASE_BUILD/$arch/$(guest_load "$arch" && echo "$G_IMAGE")" "$base_log" vfiowc.run=demo
 if ! run_plan || grep -q $'\tfail\t' "$RESULTS"; then

@@ -7,8 +7,26 @@
 RESULTS=/dev/null
 START=$(date +%s)
 
-# results_init FILE: rows go to FILE (emptied), the clock starts
-results_init() { RESULTS=$1; : >"$RESULTS"; START=$(date +%s); }
+# results_init FILE: rows go to FILE (emptied), build times to FILE's
+# -times.tsv (build_time), the clock starts
+results_init() {
+	RESULTS=$1 TIMES=${1%.tsv}-times.tsv
+	: >"$RESULTS"
+	: >"$TIMES"
+	START=$(date +%s)
+}
+TIMES=/dev/null
+
+# build_time WHAT SECONDS: a build's time, summed at the end (summary)
+build_time() { printf '%s\t%s\n' "$1" "$2" >>"$TIMES"; }
+# timed WHAT COMMAND [ARGS...]: run COMMAND, its time a build time
+timed() {
+	local t0=$SECONDS rc
+	"${@:2}"
+	rc=$?
+	build_time "$1" $((SECONDS - t0))
+	return $rc
+}
 
 # record SUITE TEST pass|fail|skip [NOTE]
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$RESULTS"; }
@@ -17,7 +35,7 @@ record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$RESULTS"; }
 # skipped"; fails if a row failed
 summary() {
 	[ -z "${DRY_RUN:-}" ] || return 0
-	python3 "$top/scripts/summary.py" "$RESULTS" "$(($(date +%s) - START))"
+	python3 "$top/scripts/summary.py" "$RESULTS" "$(($(date +%s) - START))" "$TIMES"
 }
 
 # ---- the plan: plan WHAT COMMAND [ARGS...] adds a step; run_plan runs
@@ -75,7 +93,12 @@ guest_is() ( guest_load "$1" && [ -n "${!2}" ] )
 #   P_LISTS    the test lists /init runs (default upstream.list run.list);
 #              P_BUILD_LISTS the lists whose programs are built (default all)
 #   P_APPEND   more kernel arguments
+#   P_KBUILD   the build root of the kernel booted (default $BUILD; the
+#              initramfs is always $BUILD's)
+#   P_RUN      the suites of the lists /init runs (default the guest
+#              file's G_RUN: all)
 P_SUFFIX= P_KSUFFIX= P_APPEND= P_LISTS="upstream.list run.list" P_BUILD_LISTS=
+P_KBUILD= P_RUN=
 FAILED=
 
 # guest_kernel GUEST: build its kernel; row <guest>/build kernel
@@ -88,6 +111,7 @@ guest_kernel() {
 	t0=$(date +%s)
 	if "$top/scripts/build-kernel.sh" "$g" "$g$P_KSUFFIX" "${frags[@]}" >/dev/null; then
 		record "$g$P_SUFFIX/build" kernel pass
+		build_time "$g$P_SUFFIX kernel" $(($(date +%s) - t0))
 		echo "      built in $(($(date +%s) - t0)) s"
 	else
 		record "$g$P_SUFFIX/build" kernel fail "out/logs/build-$g$P_KSUFFIX.log"
@@ -114,7 +138,7 @@ guest_userland() {
 # its base's); fails if they were not built
 guest_files() {
 	guest_load "$1"
-	kernel=$BUILD/$G_BUILD$P_KSUFFIX/$G_IMAGE
+	kernel=${P_KBUILD:-$BUILD}/$G_BUILD$P_KSUFFIX/$G_IMAGE
 	initrd=$BUILD/initramfs-$G_BUILD.cpio.gz
 	[[ " $FAILED " != *" $G_BUILD "* ]] && [ -f "$kernel" ] && [ -f "$initrd" ]
 }
@@ -132,7 +156,7 @@ guest_boot() {
 	log=$OUT/logs/guest-$label.log
 	t0=$(date +%s)
 	"$top/scripts/run-guest.sh" "$g" "$kernel" "$initrd" "$log" \
-		"vfiowc.list=$(tr ' ' , <<<"$P_LISTS") $P_APPEND" || true
+		"vfiowc.list=$(tr ' ' , <<<"$P_LISTS") ${P_RUN:+vfiowc.run=$P_RUN }$P_APPEND" || true
 	echo "      guest ran $(($(date +%s) - t0)) s, console in ${log#"$top"/}"
 	guest_parse "$g" "$label" "$log"
 }
@@ -152,7 +176,7 @@ guest_parse() {
 	fi
 	for l in $P_LISTS; do expect+=(--expect "$BUILD/initramfs-$G_BUILD/tests/$l"); done
 	python3 "$top/tests/parse-guest.py" "$label" "$log" "$kjson" \
-		--kunit "$suites" --run "$G_RUN" "${expect[@]}" \
+		--kunit "$suites" --run "${P_RUN:-$G_RUN}" "${expect[@]}" \
 		>>"$RESULTS" || record "$label/console" parse fail "tests/parse-guest.py failed"
 }
 
@@ -171,6 +195,27 @@ plan_boot() {
 	local what
 	what=$(guest_load "$1" && echo "${G_WHAT:-KUnit at boot, kselftests from /init}")
 	plan "booting $1$P_SUFFIX guest (TCG): $what" guest_boot "$1"
+}
+
+# ---- the unpatched 7.3 kernel: make demo's second boot, make check's
+# "the client on an old kernel" boot, make baseline
+BASE_TREE=$OUT/base/linux
+# base_tree: $BASE_TREE = 7.3 alone (scripts/tree.sh NO_SERIES=1), once
+base_tree() {
+	[ -d "$BASE_TREE/.git" ] || host_tree tree-base "$BASE_TREE" NO_SERIES=1
+}
+# base_kernel GUEST: its unpatched kernel in $BASE_BUILD, from the guest's
+# fragments but not the series' (G_CONFIGS: KUnit suites of the series);
+# row <guest>-base/build kernel
+base_kernel() {
+	LINUX=$BASE_TREE BUILD=$BASE_BUILD P_CONFIGS= P_SUFFIX=-base guest_kernel "$1"
+}
+# base_demo GUEST: boot the unpatched kernel with $BUILD's initramfs, /init
+# running the demo's client only (new userspace on an old kernel: it
+# must find no mmap attributes and fall back); rows <guest>-base/...
+base_demo() {
+	P_KBUILD=$BASE_BUILD P_KSUFFIX= P_SUFFIX=-base P_KUNIT=- P_RUN=demo \
+		P_LISTS=run.list guest_boot "$1"
 }
 
 # check_tree: with no linux/ of the developer's (and no LINUX given), the
@@ -207,6 +252,17 @@ host_tree() {
 	cat "$log"
 	return 1
 }
+
+# ---- gate results kept for the same inputs, in $CACHE/gates: a gate
+# that passed is not run again, like ccache keeps an object for the same
+# preprocessed source; a failure is never kept.  GATES_FRESH=1 runs all.
+# memo_key INPUT...: a gate's key, from text that names all it reads
+# (git tree or blob ids, file hashes, tool versions)
+memo_key() { printf '%s\n' "$@" | sha1sum | cut -c1-40; }
+# memo_hit KEY: did the gate of KEY pass before?
+memo_hit() { [ -z "${GATES_FRESH:-}" ] && [ -e "$CACHE/gates/$1" ]; }
+# memo_pass KEY: it passed
+memo_pass() { mkdir -p "$CACHE/gates" && : >"$CACHE/gates/$1"; }
 
 # ---- the series in a tree
 # touched TREE REV PATHSPEC...: the kernel-side files (not tools/, not

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""summary.py RESULTS [SECONDS]: the per-suite table of a results file
-(rows "<suite>\\t<test>\\t<pass|fail|skip>\\t<note>"), the failures, and
-last the line "N passed, N failed, N skipped"; exits 1 if a row failed or
-none passed."""
+"""summary.py RESULTS [SECONDS [TIMES]]: the per-suite table of a results
+file (rows "<suite>\\t<test>\\t<pass|fail|skip>\\t<note>"), the failures,
+the build times of TIMES (rows "<what>\\t<seconds>": the kernels and the
+build gates) and their sum, and last the line "N passed, N failed, N
+skipped"; exits 1 if a row failed or none passed."""
 import collections
 import sys
 
@@ -13,8 +14,18 @@ def read(path):
         return [line.rstrip("\n").split("\t") for line in f if line.strip()]
 
 
-def summarize(rows, secs=0):
-    """(text, exit status) of the summary of @rows after @secs seconds."""
+def build_times(times):
+    """The line of the build times @times ([what, seconds] rows), or None."""
+    if not times:
+        return None
+    total = sum(int(t[1]) for t in times)
+    return ("build time: " + ", ".join(f"{t[0]} {t[1]} s" for t in times)
+            + f"; total {total} s")
+
+
+def summarize(rows, secs=0, times=()):
+    """(text, exit status) of the summary of @rows after @secs seconds,
+    with the build times @times."""
     per = collections.defaultdict(collections.Counter)
     tot = collections.Counter()
     for r in rows:
@@ -29,13 +40,17 @@ def summarize(rows, secs=0):
         out.append("\nfailed:")
         for r in fails:
             out.append(f"  {r[0]}: {r[1]}" + (f"  ({r[3]})" if len(r) > 3 and r[3] else ""))
-    out.append(f"\ntime: {secs // 60} min {secs % 60} s")
+    out.append("")
+    if build_times(times):
+        out.append(build_times(times))
+    out.append(f"time: {secs // 60} min {secs % 60} s")
     out.append(f"{tot['pass']} passed, {tot['fail']} failed, {tot['skip']} skipped")
     return "\n".join(out), 1 if fails or not tot["pass"] else 0
 
 
 def main(argv):
-    text, status = summarize(read(argv[0]), int(argv[1]) if len(argv) > 1 else 0)
+    times = read(argv[2]) if len(argv) > 2 else ()
+    text, status = summarize(read(argv[0]), int(argv[1]) if len(argv) > 1 else 0, times)
     print(text)
     return status
 

@@ -81,7 +81,10 @@ class Plans(unittest.TestCase):
         for g in ("x86_64", "arm64", "i386"):
             self.assertIn(f"building {g} kernel (ccache)", whats)
         boots = [w.split()[1] for w in whats if w.startswith("booting")]
-        self.assertEqual(["arm64", "arm64-nofwb", "x86_64", "x86_64-nopat", "i386"], boots)
+        self.assertEqual(["arm64", "arm64-nofwb", "x86_64", "x86_64-nopat", "i386",
+                          "x86_64-base"], boots)
+        # make demo's unpatched kernel, built once here
+        self.assertIn("building the unpatched 7.3 x86_64 kernel (ccache)", whats)
         gates = whats.index("patch gates: every patch builds, sparse + W=1, uapi header test")
         self.assertLess(gates, whats.index("building i386 kernel (ccache)"))
 

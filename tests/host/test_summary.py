@@ -34,6 +34,12 @@ class Summary(unittest.TestCase):
         suites = [l.split()[0] for l in text.splitlines()[2:5]]
         self.assertEqual(["host/test_x", "x86_64/kunit", "x86_64/vfio"], suites)
 
+    def test_build_times(self):
+        text, _ = summary.summarize(ROWS, 60, [["x86_64 kernel", "16"], ["build gates", "4"]])
+        self.assertEqual("build time: x86_64 kernel 16 s, build gates 4 s; total 20 s",
+                         text.splitlines()[-3])
+        self.assertNotIn("build time", summary.summarize(ROWS, 60)[0])
+
 
 if __name__ == "__main__":
     unittest.main()
