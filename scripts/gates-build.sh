@@ -54,7 +54,7 @@ commits=$(git_g rev-list --reverse base..series)
 
 # the inputs every gate here shares (memo_key: scripts/lib.sh)
 memo_common=$({
-	sha1sum "$0" "$top/scripts/lib.sh" "$top/scripts/env.sh"
+	cat "$0" "$top/scripts/lib.sh" "$top/scripts/env.sh" | sha1sum
 	sparse --version 2>&1
 	for g in $ARCHES; do
 		guest_load "$g"

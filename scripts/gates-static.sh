@@ -11,7 +11,7 @@ set -uo pipefail
 
 RESULTS=$1
 git_l() { git -C "$LINUX" "$@"; }
-memo_common=$(sha1sum "$0" "$top/scripts/lib.sh"; git_l rev-parse "base^{tree}")
+memo_common=$(cat "$0" "$top/scripts/lib.sh" | sha1sum; git_l rev-parse "base^{tree}")
 # gate ROW KEY: ROW passed before with KEY (a pass row); else false
 gate() { memo_hit "$2" && record gates "$1" pass "passed before (same inputs)"; }
 
