@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # build-kernel.sh GUEST [NAME [FRAGMENT...]]: allnoconfig +
 # configs/common.config + configs/<G_ARCH>.config + FRAGMENTs, built into
-# $BUILD/NAME (default GUEST); prints the path of the kernel image.
+# $BUILD/NAME (default GUEST); prints the path of the kernel image.  Its
+# log: BUILD_LOG, default out/logs/build-NAME.log.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 
@@ -9,7 +10,7 @@ guest_load "$1"
 name=${2:-$1}
 shift $(($# > 1 ? 2 : 1))
 build=$BUILD/$name
-log=$OUT/logs/build-$name.log
+log=${BUILD_LOG:-$OUT/logs/build-$name.log}
 frags=("$top/configs/common.config" "$top/configs/$G_ARCH.config" "$@")
 
 mkdir -p "$build"

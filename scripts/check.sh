@@ -34,23 +34,41 @@ for g in $(guests_of check); do
 	fi
 done
 
+# make demo's guest, if it is one of these: its unpatched kernel is built
+# here once, and booted with the demo's client (new userspace on 7.3, a
+# row of its own); make demo after make check then builds nothing
+demo=$(ARCHES= native_guest demo)
+[[ " $(echo $(guests_of check)) " == *" $demo "* ]] || demo=
+# With guests to boot first, the kernels booted last (the guests after the
+# gates, make demo's unpatched one) build in the background meanwhile
+bg=
+[ -z "$gated" ] || bg=bg
+
 plan "host packages" host_deps
 plan "host-side unit tests (tests/host)" host_tests
 plan "base tree + series -> $LINUX" series
 plan "patch gates: checkpatch --strict, kernel-doc" "$top/scripts/gates-static.sh" "$RESULTS"
+if [ -n "$bg" ]; then
+	for g in $later; do
+		plan "building the $g kernel in the background (nice 19, ccache)" bg_kernel "$g"
+	done
+	[ -z "$demo" ] ||
+		plan "building the unpatched 7.3 tree and $demo kernel in the background (nice 19)" \
+			bg_start base-kernel base_tree_kernel "$demo"
+fi
 for g in $gated; do plan_guest check "$g"; done
 [ -z "$gated" ] ||
 	plan "patch gates: every patch builds, sparse + W=1, uapi header test" \
 		timed "build gates" env ARCHES="${gates# }" "$top/scripts/gates-build.sh" "$RESULTS"
-for g in $later; do plan_guest check "$g"; done
-# the unpatched kernel make demo boots second, built here once (when
-# make demo's guest is one of these): the demo's client on 7.3 is a row
-# of its own, and make demo after make check builds nothing
-g=$(ARCHES= native_guest demo)
-if [[ " $(echo $(guests_of check)) " == *" $g "* ]]; then
-	plan "unpatched 7.3 tree -> ${BASE_TREE#"$top"/}" base_tree
-	plan "building the unpatched 7.3 $g kernel (ccache)" base_kernel "$g"
-	plan "booting $g-base guest (TCG): the 7.3 kernel, the demo's client falls back" base_demo "$g"
+for g in $later; do plan_guest check "$g" $bg; done
+if [ -n "$demo" ]; then
+	if [ -n "$bg" ]; then
+		plan "waiting for the unpatched 7.3 $demo kernel (background)" bg_wait base-kernel
+	else
+		plan "unpatched 7.3 tree -> ${BASE_TREE#"$top"/}" base_tree
+		plan "building the unpatched 7.3 $demo kernel (ccache)" base_kernel "$demo"
+	fi
+	plan "booting $demo-base guest (TCG): the 7.3 kernel, the demo's client falls back" base_demo "$demo"
 fi
 run_plan
 summary

@@ -2,7 +2,7 @@
 """summary.py RESULTS [SECONDS [TIMES]]: the per-suite table of a results
 file (rows "<suite>\\t<test>\\t<pass|fail|skip>\\t<note>"), the failures,
 the build times of TIMES (rows "<what>\\t<seconds>": the kernels and the
-build gates) and their sum, and last the line "N passed, N failed, N
+build gates; background builds apart) and their sum, and last the line "N passed, N failed, N
 skipped"; exits 1 if a row failed or none passed."""
 import collections
 import sys
@@ -15,12 +15,19 @@ def read(path):
 
 
 def build_times(times):
-    """The line of the build times @times ([what, seconds] rows), or None."""
+    """The line of the build times @times ([what, seconds] rows), or None.
+    Builds in the background ("... (background)") are not in the total:
+    the time the run waited for them is ("... (waited)")."""
     if not times:
         return None
-    total = sum(int(t[1]) for t in times)
-    return ("build time: " + ", ".join(f"{t[0]} {t[1]} s" for t in times)
-            + f"; total {total} s")
+    fg = [t for t in times if not t[0].endswith(" (background)")]
+    bg = [t for t in times if t[0].endswith(" (background)")]
+    line = ("build time: " + ", ".join(f"{t[0]} {t[1]} s" for t in fg)
+            + f"; total {sum(int(t[1]) for t in fg)} s")
+    if bg:
+        line += ("; in the background, not in the total: "
+                 + ", ".join(f"{t[0][:-len(' (background)')]} {t[1]} s" for t in bg))
+    return line
 
 
 def summarize(rows, secs=0, times=()):

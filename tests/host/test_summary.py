@@ -40,6 +40,12 @@ class Summary(unittest.TestCase):
                          text.splitlines()[-3])
         self.assertNotIn("build time", summary.summarize(ROWS, 60)[0])
 
+    def test_background_builds_not_in_the_total(self):
+        line = summary.build_times([["x86_64 kernel", "16"], ["i386 kernel (background)", "400"],
+                                    ["i386-kernel (waited)", "30"]])
+        self.assertEqual("build time: x86_64 kernel 16 s, i386-kernel (waited) 30 s; total 46 s;"
+                         " in the background, not in the total: i386 kernel 400 s", line)
+
 
 if __name__ == "__main__":
     unittest.main()
