@@ -24,11 +24,12 @@ baseline_tree() {
 		{ echo "baseline: $base has kernel changes" >&2; record baseline tree fail "kernel changes"; return 1; }
 }
 
-# The unpatched kernels (no KUnit: the fragments are the series'), the
-# programs of upstream.list only, built from and into the base tree
+# The unpatched kernels (base_kernel's configuration: no KUnit suites of
+# the series), the programs of upstream.list only, built from and into
+# the base tree
 export LINUX=$base BUILD=$BASE_BUILD
 mkdir -p "$BUILD"
-P_SUFFIX=-base P_CONFIGS= P_KUNIT=- P_LISTS=upstream.list P_BUILD_LISTS=upstream.list
+P_SUFFIX=-base P_CONFIGS=$BASE_CONFIGS P_KUNIT=- P_LISTS=upstream.list P_BUILD_LISTS=upstream.list
 plan "host packages" host_deps
 plan "unpatched 7.3 tree (+ the libvfio fix) -> $base" baseline_tree
 for g in $(guests_of baseline); do

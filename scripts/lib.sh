@@ -247,15 +247,16 @@ bg_wait() {
 # ---- the unpatched 7.3 kernel: make demo's second boot, make check's
 # "the client on an old kernel" boot, make baseline
 BASE_TREE=$OUT/base/linux
+BASE_CONFIGS=base.config
 # base_tree: $BASE_TREE = 7.3 alone (scripts/tree.sh NO_SERIES=1), once
 base_tree() {
 	[ -d "$BASE_TREE/.git" ] || host_tree tree-base "$BASE_TREE" NO_SERIES=1
 }
-# base_kernel GUEST: its unpatched kernel in $BASE_BUILD, from the guest's
-# fragments but not the series' (G_CONFIGS: KUnit suites of the series);
-# row <guest>-base/build kernel
+# base_kernel GUEST: its unpatched kernel in $BASE_BUILD, from common and
+# <arch>.config and $BASE_CONFIGS, not the guest's (G_CONFIGS: KUnit
+# suites of the series); row <guest>-base/build kernel
 base_kernel() {
-	LINUX=$BASE_TREE BUILD=$BASE_BUILD P_CONFIGS= P_SUFFIX=-base guest_kernel "$1"
+	LINUX=$BASE_TREE BUILD=$BASE_BUILD P_CONFIGS=$BASE_CONFIGS P_SUFFIX=-base guest_kernel "$1"
 }
 # base_tree_kernel GUEST: base_tree, then base_kernel GUEST
 base_tree_kernel() { base_tree && base_kernel "$1"; }
