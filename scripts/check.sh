@@ -38,7 +38,7 @@ done
 # here once, and booted with the demo's client (new userspace on 7.3, a
 # row of its own); make demo after make check then builds nothing
 demo=$(ARCHES= native_guest demo)
-[[ " $(echo $(guests_of check)) " == *" $demo "* ]] || demo=
+[[ " $(guests_of check | tr '\n' ' ') " == *" $demo "* ]] || demo=
 # With guests to boot first, the kernels booted last (the guests after the
 # gates, make demo's unpatched one) build in the background meanwhile
 bg=
