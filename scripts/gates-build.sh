@@ -173,14 +173,7 @@ for g in $ARCHES; do
 	new=$(warn_of "$g" $cfiles)
 	git_g checkout -q -f base
 	old=$(warn_of "$g" $cfiles)
-	added=$(comm -23 <(echo "$new") <(echo "$old") | sed '/^$/d')
-	if [ -z "$added" ]; then
-		record gates "$row" pass
-		memo_pass "$key"
-	else
-		echo "$added" | sed 's/^/      /'
-		record gates "sparse+W=1 $g" fail "$(wc -l <<<"$added") new warnings"
-	fi
+	gate_no_new "$row" "$key" "$new" "$old"
 done
 echo "      sparse + W=1: $(($(date +%s) - t1)) s"
 exit 0

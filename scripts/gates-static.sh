@@ -66,12 +66,5 @@ for f in $(touched "$LINUX" HEAD '*.c' '*.h'); do
 			"$LINUX/scripts/kernel-doc" -none -Wall "$OUT/kdoc-base.tmp" 2>&1 |
 			sed -E "s|$OUT/kdoc-base.tmp|$LINUX/$f|; s/:[0-9]+([: ])/\\1/" | sort -u)
 	fi
-	added=$(comm -23 <(echo "$new") <(echo "$old") | sed '/^$/d')
-	if [ -z "$added" ]; then
-		record gates "kernel-doc $f" pass
-		memo_pass "$key"
-	else
-		echo "$added" | sed 's/^/      /'
-		record gates "kernel-doc $f" fail "$(wc -l <<<"$added") new warnings"
-	fi
+	gate_no_new "kernel-doc $f" "$key" "$new" "$old"
 done

@@ -313,6 +313,20 @@ memo_key() { printf '%s\n' "$@" | sha1sum | cut -c1-40; }
 memo_hit() { [ -z "${GATES_FRESH:-}" ] && [ -e "$CACHE/gates/$1" ]; }
 # memo_pass KEY: it passed
 memo_pass() { mkdir -p "$CACHE/gates" && : >"$CACHE/gates/$1"; }
+# gate_no_new ROW KEY NEW OLD: the gate ROW over warning lists (sorted,
+# line numbers dropped) of the series (NEW) and of the base (OLD) passes,
+# kept under KEY, when NEW has none that OLD has not; else it fails
+gate_no_new() {
+	local added
+	added=$(comm -23 <(echo "$3") <(echo "$4") | sed '/^$/d')
+	if [ -z "$added" ]; then
+		record gates "$1" pass
+		memo_pass "$2"
+	else
+		echo "$added" | sed 's/^/      /'
+		record gates "$1" fail "$(wc -l <<<"$added") new warnings"
+	fi
+}
 
 # ---- the series in a tree
 # touched TREE REV PATHSPEC...: the kernel-side files (not tools/, not

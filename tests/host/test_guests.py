@@ -110,5 +110,31 @@ class Plans(unittest.TestCase):
         self.assertIn("[3/3] booting arm64-nofwb guest", out)
 
 
+class GateMemo(unittest.TestCase):
+    """A gate that passed is kept under its key and not run again
+    (memo_* and gate_no_new in scripts/lib.sh); one that failed is not."""
+
+    def gate(self, new, old, **env):
+        return bash(f"""
+            . scripts/lib.sh
+            results_init "$VFIO_WC_OUT/r.tsv"
+            gate_no_new row k1 $'{new}' $'{old}' >/dev/null
+            cat "$VFIO_WC_OUT/r.tsv"
+            memo_hit k1 && echo kept || echo not kept""", env).splitlines()
+
+    def test_pass_is_kept(self):
+        self.assertEqual(["gates\trow\tpass\t", "kept"], self.gate("w1", "w1"))
+
+    def test_new_warning_fails_and_is_not_kept(self):
+        self.assertEqual(["gates\trow\tfail\t1 new warnings", "not kept"],
+                         self.gate("w1\\nw2", "w1"))
+
+    def test_fixed_warning_passes(self):
+        self.assertEqual("pass", self.gate("w1", "w1\\nw2")[0].split("\t")[2])
+
+    def test_gates_fresh_runs_a_kept_gate(self):
+        self.assertEqual("not kept", self.gate("w1", "w1", GATES_FRESH="1")[1])
+
+
 if __name__ == "__main__":
     unittest.main()
