@@ -21,14 +21,27 @@ kmake "$G_NAME" "$build" allnoconfig >>"$log" 2>&1
 	>>"$log" 2>&1
 kmake "$G_NAME" "$build" olddefconfig >>"$log" 2>&1
 
-# Every option a fragment asks for must survive olddefconfig.
-bad=0
+# Every option the fragments ask for must survive olddefconfig: its last
+# line among them ("CONFIG_X=v", or "# CONFIG_X is not set": neither y
+# nor m), as a later fragment may override an earlier one
+declare -A want from
 for f in "${frags[@]}"; do
 	while IFS= read -r line; do
-		case "$line" in CONFIG_*=*) ;; *) continue ;; esac
-		grep -qxF "$line" "$build/.config" ||
-			{ echo "config: $line (from ${f##*/}) did not stick" >&2; bad=1; }
+		case "$line" in
+		CONFIG_*=*) sym=${line%%=*} ;;
+		"# CONFIG_"*" is not set") sym=${line#\# }; sym=${sym%% *} ;;
+		*) continue ;;
+		esac
+		want[$sym]=$line from[$sym]=${f##*/}
 	done <"$f"
+done
+bad=0
+for sym in "${!want[@]}"; do
+	line=${want[$sym]}
+	case "$line" in
+	"#"*) ! grep -qE "^$sym=[ym]\$" "$build/.config" ;;
+	*) grep -qxF "$line" "$build/.config" ;;
+	esac || { echo "config: $line (from ${from[$sym]}) did not stick" >&2; bad=1; }
 done
 [ "$bad" = 0 ] || exit 1
 
