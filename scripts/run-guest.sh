@@ -5,6 +5,8 @@
 # Fails if the guest does not reach VFIOWC-DONE within GUEST_TIMEOUT s.
 # GUEST_APPEND: more kernel arguments; GUEST_CPU, GUEST_CPUS, GUEST_MEM:
 # the CPU model and the memory (default the guest file's), the CPUs.
+# GUEST_QEMU_ARGS: more QEMU options (say "-d cpu_reset -D FILE" to see
+# the CPU state of a silent reset).
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 
@@ -31,7 +33,7 @@ done
 timeout "${GUEST_TIMEOUT:-900}" "${G_QEMU[@]}" -cpu "${GUEST_CPU:-$G_CPU}" \
 	-accel tcg,thread=multi -smp "${GUEST_CPUS:-2}" -m "${GUEST_MEM:-$G_MEM}" \
 	-nographic -no-reboot -monitor none -serial stdio \
-	"${devices[@]}" \
+	"${devices[@]}" ${GUEST_QEMU_ARGS:-} \
 	-kernel "$kernel" -initrd "$initrd" -append "panic=-1 $G_APPEND $append ${GUEST_APPEND:-}" \
-	</dev/null >"$log" 2>&1 || true
+	</dev/null >"$log" 2>&1 || echo "qemu: exit status $?" >>"$log"
 grep -q '^VFIOWC-DONE' "$log" || { echo "guest: $G_NAME did not finish (see $log)" >&2; exit 1; }
